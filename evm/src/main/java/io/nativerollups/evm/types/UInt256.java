@@ -72,7 +72,7 @@ public final class UInt256 implements Comparable<UInt256> {
         v.longValue());
   }
 
-  /** Parses {@code 0x}-prefixed or bare hex (at most 64 digits) or, without prefix, decimal if {@code decimal}. */
+  /** Parses {@code 0x}-prefixed or bare hex of at most 64 digits. */
   public static UInt256 fromHexString(String hex) {
     String h = hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex;
     if (h.isEmpty()) {
