@@ -1,6 +1,13 @@
 package io.nativerollups.evm.precompile;
 
 import io.nativerollups.evm.fork.Fork;
+import io.nativerollups.evm.precompile.bls.Bls12G1AddPrecompile;
+import io.nativerollups.evm.precompile.bls.Bls12G1MsmPrecompile;
+import io.nativerollups.evm.precompile.bls.Bls12G2AddPrecompile;
+import io.nativerollups.evm.precompile.bls.Bls12G2MsmPrecompile;
+import io.nativerollups.evm.precompile.bls.Bls12MapFp2ToG2Precompile;
+import io.nativerollups.evm.precompile.bls.Bls12MapFpToG1Precompile;
+import io.nativerollups.evm.precompile.bls.Bls12PairingPrecompile;
 import io.nativerollups.evm.types.Address;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,8 +16,8 @@ import java.util.Map;
  * The precompiled contracts of each fork, built fork on fork: Prague starts from Cancun's set and
  * Osaka from Prague's, each adding or replacing contracts.
  *
- * <p>Not yet in the map: BN254 (0x06-0x08) and the EIP-2537 BLS12-381 contracts (0x0b-0x11),
- * which the {@code precompile.bn254} and {@code precompile.bls} packages add when they land.
+ * <p>Not yet in the map: BN254 (0x06-0x08), which the {@code precompile.bn254} package adds when
+ * it lands.
  */
 public final class Precompiles {
 
@@ -38,7 +45,16 @@ public final class Precompiles {
   }
 
   private static Map<Address, PrecompiledContract> prague() {
-    return cancun();
+    Map<Address, PrecompiledContract> map = cancun();
+    // EIP-2537 BLS12-381
+    map.put(Address.ofLong(0x0b), new Bls12G1AddPrecompile());
+    map.put(Address.ofLong(0x0c), new Bls12G1MsmPrecompile());
+    map.put(Address.ofLong(0x0d), new Bls12G2AddPrecompile());
+    map.put(Address.ofLong(0x0e), new Bls12G2MsmPrecompile());
+    map.put(Address.ofLong(0x0f), new Bls12PairingPrecompile());
+    map.put(Address.ofLong(0x10), new Bls12MapFpToG1Precompile());
+    map.put(Address.ofLong(0x11), new Bls12MapFp2ToG2Precompile());
+    return map;
   }
 
   private static Map<Address, PrecompiledContract> osaka() {
