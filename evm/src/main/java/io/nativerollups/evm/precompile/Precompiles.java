@@ -16,8 +16,7 @@ import java.util.Map;
  * The precompiled contracts of each fork, built fork on fork: Prague starts from Cancun's set and
  * Osaka from Prague's, each adding or replacing contracts.
  *
- * <p>Not yet in the map: BN254 (0x06-0x08), which the {@code precompile.bn254} package adds when
- * it lands.
+ * <p>Not yet in the map: BN254 (0x06-0x08), added when the {@code precompile.bn254} package lands.
  */
 public final class Precompiles {
 
@@ -46,7 +45,7 @@ public final class Precompiles {
 
   private static Map<Address, PrecompiledContract> prague() {
     Map<Address, PrecompiledContract> map = cancun();
-    // EIP-2537 BLS12-381
+    // EIP-2537: BLS12-381 operations.
     map.put(Address.ofLong(0x0b), new Bls12G1AddPrecompile());
     map.put(Address.ofLong(0x0c), new Bls12G1MsmPrecompile());
     map.put(Address.ofLong(0x0d), new Bls12G2AddPrecompile());

@@ -86,7 +86,9 @@ public final class EVM {
         return;
       }
       frame.gasRemaining = gas;
-      frame.pc = pc + ops[opcode].execute(frame);
+      // read pc only after execute: jumps set it themselves and advance by 0
+      int advance = ops[opcode].execute(frame);
+      frame.pc += advance;
     }
   }
 

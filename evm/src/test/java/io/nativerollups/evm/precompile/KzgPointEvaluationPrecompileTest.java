@@ -38,7 +38,7 @@ class KzgPointEvaluationPrecompileTest {
     Random random = new Random(4844);
     blob = new byte[CKZG4844JNI.BYTES_PER_BLOB];
     for (int i = 0; i < CKZG4844JNI.FIELD_ELEMENTS_PER_BLOB; i++) {
-      byte[] element = ModExpTestInputs.word(new BigInteger(256, random).mod(BLS_MODULUS));
+      byte[] element = TestBytes.word(new BigInteger(256, random).mod(BLS_MODULUS));
       System.arraycopy(element, 0, blob, 32 * i, 32);
     }
     commitment = CKZG4844JNI.blobToKzgCommitment(blob);
@@ -61,7 +61,7 @@ class KzgPointEvaluationPrecompileTest {
   }
 
   private static byte[] validInput(BigInteger zValue) {
-    byte[] z = ModExpTestInputs.word(zValue);
+    byte[] z = TestBytes.word(zValue);
     ProofAndY proofAndY = CKZG4844JNI.computeKzgProof(blob, z);
     return input(Kzg.versionedHash(commitment), z, proofAndY.getY(), commitment, proofAndY.getProof());
   }
@@ -74,7 +74,7 @@ class KzgPointEvaluationPrecompileTest {
 
   @Test
   void zeroPolynomialEvaluatesToZeroEverywhere() {
-    byte[] in = input(Kzg.versionedHash(INFINITY), ModExpTestInputs.word(BigInteger.TEN), new byte[32], INFINITY, INFINITY);
+    byte[] in = input(Kzg.versionedHash(INFINITY), TestBytes.word(BigInteger.TEN), new byte[32], INFINITY, INFINITY);
     assertArrayEquals(SUCCESS, POINT_EVALUATION.compute(in));
   }
 
@@ -132,10 +132,10 @@ class KzgPointEvaluationPrecompileTest {
   @Test
   void fieldElementsNotBelowModulusFail() {
     byte[] zeroPolynomialAtModulus =
-        input(Kzg.versionedHash(INFINITY), ModExpTestInputs.word(BLS_MODULUS), new byte[32], INFINITY, INFINITY);
+        input(Kzg.versionedHash(INFINITY), TestBytes.word(BLS_MODULUS), new byte[32], INFINITY, INFINITY);
     assertNull(POINT_EVALUATION.compute(zeroPolynomialAtModulus));
     byte[] yAtModulus =
-        input(Kzg.versionedHash(INFINITY), new byte[32], ModExpTestInputs.word(BLS_MODULUS), INFINITY, INFINITY);
+        input(Kzg.versionedHash(INFINITY), new byte[32], TestBytes.word(BLS_MODULUS), INFINITY, INFINITY);
     assertNull(POINT_EVALUATION.compute(yAtModulus));
   }
 

@@ -1,6 +1,6 @@
 package io.nativerollups.evm.precompile;
 
-import static io.nativerollups.evm.precompile.ModExpTestInputs.fixed;
+import static io.nativerollups.evm.precompile.TestBytes.fixed;
 import static io.nativerollups.evm.precompile.ModExpTestInputs.input;
 import static io.nativerollups.evm.precompile.ModExpTestInputs.nagydani;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

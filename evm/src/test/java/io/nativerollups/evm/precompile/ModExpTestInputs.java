@@ -1,5 +1,8 @@
 package io.nativerollups.evm.precompile;
 
+import static io.nativerollups.evm.precompile.TestBytes.fixed;
+import static io.nativerollups.evm.precompile.TestBytes.word;
+
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.Random;
@@ -41,17 +44,5 @@ final class ModExpTestInputs {
     BigInteger base = new BigInteger(8 * size - 1, random);
     BigInteger mod = new BigInteger(8 * size - 1, random).setBit(8 * size - 1);
     return input(base, size, exponent, expLength, mod, size);
-  }
-
-  static byte[] word(BigInteger v) {
-    return fixed(v, 32);
-  }
-
-  static byte[] fixed(BigInteger v, int length) {
-    byte[] raw = v.toByteArray();
-    byte[] out = new byte[length];
-    int n = Math.min(raw.length, length);
-    System.arraycopy(raw, raw.length - n, out, length - n, n);
-    return out;
   }
 }

@@ -133,7 +133,7 @@ class P256VerifyPrecompileTest {
 
   private static byte[] withWord(byte[] input, int offset, BigInteger value) {
     byte[] out = input.clone();
-    System.arraycopy(ModExpTestInputs.word(value), 0, out, offset, 32);
+    System.arraycopy(TestBytes.word(value), 0, out, offset, 32);
     return out;
   }
 }

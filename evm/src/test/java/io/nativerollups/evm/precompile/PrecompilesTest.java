@@ -7,6 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nativerollups.evm.fork.Fork;
+import io.nativerollups.evm.precompile.bls.Bls12G1AddPrecompile;
+import io.nativerollups.evm.precompile.bls.Bls12G1MsmPrecompile;
+import io.nativerollups.evm.precompile.bls.Bls12G2AddPrecompile;
+import io.nativerollups.evm.precompile.bls.Bls12G2MsmPrecompile;
+import io.nativerollups.evm.precompile.bls.Bls12MapFp2ToG2Precompile;
+import io.nativerollups.evm.precompile.bls.Bls12MapFpToG1Precompile;
+import io.nativerollups.evm.precompile.bls.Bls12PairingPrecompile;
 import io.nativerollups.evm.types.Address;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,6 +32,19 @@ class PrecompilesTest {
     assertInstanceOf(KzgPointEvaluationPrecompile.class, cancun.get(Address.ofLong(0x0a)));
     assertFalse(cancun.containsKey(Address.ofLong(0x0b)));
     assertFalse(cancun.containsKey(Address.ofLong(0x100)));
+  }
+
+  @Test
+  void pragueAddsEip2537AtItsAddresses() {
+    Map<Address, PrecompiledContract> prague = Precompiles.forFork(Fork.PRAGUE);
+    assertInstanceOf(Bls12G1AddPrecompile.class, prague.get(Address.ofLong(0x0b)));
+    assertInstanceOf(Bls12G1MsmPrecompile.class, prague.get(Address.ofLong(0x0c)));
+    assertInstanceOf(Bls12G2AddPrecompile.class, prague.get(Address.ofLong(0x0d)));
+    assertInstanceOf(Bls12G2MsmPrecompile.class, prague.get(Address.ofLong(0x0e)));
+    assertInstanceOf(Bls12PairingPrecompile.class, prague.get(Address.ofLong(0x0f)));
+    assertInstanceOf(Bls12MapFpToG1Precompile.class, prague.get(Address.ofLong(0x10)));
+    assertInstanceOf(Bls12MapFp2ToG2Precompile.class, prague.get(Address.ofLong(0x11)));
+    assertFalse(prague.containsKey(Address.ofLong(0x12)));
   }
 
   @Test
