@@ -293,6 +293,11 @@ public class CancunGasCalculator implements GasCalculator {
   }
 
   @Override
+  public long blockHashGasCost() {
+    return 20;
+  }
+
+  @Override
   public int maxCodeSize() {
     return 24_576;
   }

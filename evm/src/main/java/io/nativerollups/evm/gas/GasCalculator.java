@@ -141,6 +141,8 @@ public interface GasCalculator {
 
   long blobHashGasCost();
 
+  long blockHashGasCost();
+
   /** EIP-170 code size limit. */
   int maxCodeSize();
 

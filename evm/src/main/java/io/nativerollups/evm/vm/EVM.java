@@ -1,0 +1,239 @@
+package io.nativerollups.evm.vm;
+
+import io.nativerollups.evm.crypto.Keccak256;
+import io.nativerollups.evm.fork.Fork;
+import io.nativerollups.evm.gas.GasCalculator;
+import io.nativerollups.evm.precompile.PrecompiledContract;
+import io.nativerollups.evm.state.WorldState;
+import io.nativerollups.evm.types.Address;
+import io.nativerollups.evm.types.UInt256;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The interpreter of one fork: its operation table, gas calculator and precompiles. It runs
+ * frames and executes message calls and contract creations; the call and create operations and
+ * the transaction processor enter it through {@link #executeCall} and {@link #executeCreate}.
+ */
+public final class EVM {
+  /** Maximum call depth. */
+  public static final int MAX_DEPTH = 1024;
+  private static final byte[] EMPTY = new byte[0];
+
+  private final Fork fork;
+  private final GasCalculator gasCalculator;
+  private final Map<Address, PrecompiledContract> precompiles;
+  private final Operation[] operations;
+  private final int[] minStack = new int[256];
+  private final int[] maxStack = new int[256];
+  private final long[] staticGas = new long[256];
+  private final JumpDestCache jumpDestCache = new JumpDestCache();
+
+  public EVM(Fork fork, Map<Address, PrecompiledContract> precompiles) {
+    this.fork = fork;
+    this.gasCalculator = GasCalculator.forFork(fork);
+    this.precompiles = Map.copyOf(precompiles);
+    this.operations = OperationRegistry.forFork(fork, gasCalculator);
+    for (int i = 0; i < 256; i++) {
+      Operation op = operations[i];
+      minStack[i] = op.stackInputs();
+      maxStack[i] = MessageFrame.MAX_STACK + op.stackInputs() - op.stackOutputs();
+      staticGas[i] = op.staticGas();
+    }
+  }
+
+  public Fork fork() {
+    return fork;
+  }
+
+  public GasCalculator gasCalculator() {
+    return gasCalculator;
+  }
+
+  public Map<Address, PrecompiledContract> precompiles() {
+    return precompiles;
+  }
+
+  /** True if EIP-7702 delegations are followed (Prague on). */
+  public boolean supportsDelegation() {
+    return fork.isAtLeast(Fork.PRAGUE);
+  }
+
+  /** Wraps code for execution, sharing its jump destination analysis. */
+  public Code code(byte[] bytes) {
+    return new Code(bytes, jumpDestCache);
+  }
+
+  /** Runs {@code frame} until it stops, returns, reverts or halts. */
+  public void run(MessageFrame frame) {
+    final byte[] code = frame.code().bytes();
+    final Operation[] ops = operations;
+    while (frame.state == FrameState.RUNNING) {
+      int pc = frame.pc;
+      int opcode = pc < code.length ? code[pc] & 0xFF : 0;
+      int sp = frame.sp;
+      if (sp < minStack[opcode]) {
+        frame.halt("stack underflow");
+        return;
+      }
+      if (sp > maxStack[opcode]) {
+        frame.halt("stack overflow");
+        return;
+      }
+      long gas = frame.gasRemaining - staticGas[opcode];
+      if (gas < 0) {
+        frame.halt("out of gas");
+        return;
+      }
+      frame.gasRemaining = gas;
+      // read pc only after execute: jumps set it themselves and advance by 0
+      int advance = ops[opcode].execute(frame);
+      frame.pc += advance;
+    }
+  }
+
+  /**
+   * Executes a message call. With {@code transfer}, {@code value} moves from {@code sender} to
+   * {@code recipient} and the recipient is touched (CALL, CALLCODE, STATICCALL with zero);
+   * DELEGATECALL passes false. The caller has checked depth and balance. A non-null {@code
+   * precompile} runs instead of {@code code}.
+   */
+  public MessageResult executeCall(
+      ExecutionContext ctx,
+      Address sender,
+      Address recipient,
+      boolean transfer,
+      UInt256 value,
+      PrecompiledContract precompile,
+      byte[] code,
+      byte[] input,
+      long gas,
+      boolean isStatic,
+      int depth) {
+    WorldState world = ctx.world();
+    int snapshot = world.snapshot();
+    int logCount = ctx.logs().size();
+    long refund = ctx.refund();
+    if (transfer) {
+      if (!value.isZero()) {
+        world.setBalance(sender, world.getBalance(sender).subtract(value));
+        world.setBalance(recipient, world.getBalance(recipient).add(value));
+      }
+      world.touch(recipient);
+    }
+    MessageResult result;
+    if (precompile != null) {
+      result = runPrecompile(precompile, input, gas);
+    } else if (code.length == 0) {
+      result = new MessageResult(FrameState.SUCCESS, gas, EMPTY, null);
+    } else {
+      MessageFrame frame =
+          new MessageFrame(ctx, code(code), recipient, sender, value, input, gas, isStatic, depth);
+      run(frame);
+      result = new MessageResult(frame.state, frame.gasRemaining, frame.output, frame.haltReason);
+    }
+    if (!result.isSuccess()) {
+      world.revertToSnapshot(snapshot);
+      ctx.truncateLogs(logCount);
+      ctx.setRefund(refund);
+    }
+    return result;
+  }
+
+  private static MessageResult runPrecompile(PrecompiledContract precompile, byte[] input, long gas) {
+    long required = precompile.gasRequirement(input);
+    if (required > gas || required < 0) {
+      return new MessageResult(FrameState.EXCEPTIONAL_HALT, 0, EMPTY, "precompile out of gas");
+    }
+    byte[] output = precompile.compute(input);
+    if (output == null) {
+      return new MessageResult(FrameState.EXCEPTIONAL_HALT, 0, EMPTY, precompile.name() + " failed");
+    }
+    return new MessageResult(FrameState.SUCCESS, gas - required, output, null);
+  }
+
+  /**
+   * Runs initcode to create the contract at {@code address}. The caller has bumped the sender's
+   * nonce, warmed the address and ruled out a collision. On success the returned output is the
+   * deployed code.
+   */
+  public MessageResult executeCreate(
+      ExecutionContext ctx, Address sender, Address address, UInt256 value, byte[] initcode, long gas, int depth) {
+    WorldState world = ctx.world();
+    int snapshot = world.snapshot();
+    int logCount = ctx.logs().size();
+    long refund = ctx.refund();
+    world.createAccount(address);
+    world.markCreated(address);
+    world.setNonce(address, 1);
+    if (!value.isZero()) {
+      world.setBalance(sender, world.getBalance(sender).subtract(value));
+      world.setBalance(address, world.getBalance(address).add(value));
+    }
+    MessageFrame frame =
+        new MessageFrame(ctx, code(initcode), address, sender, value, EMPTY, gas, false, depth);
+    run(frame);
+    if (frame.state == FrameState.SUCCESS) {
+      depositCode(frame, world, address);
+    }
+    if (frame.state != FrameState.SUCCESS) {
+      world.revertToSnapshot(snapshot);
+      ctx.truncateLogs(logCount);
+      ctx.setRefund(refund);
+    }
+    return new MessageResult(frame.state, frame.gasRemaining, frame.output, frame.haltReason);
+  }
+
+  private void depositCode(MessageFrame frame, WorldState world, Address address) {
+    byte[] code = frame.output;
+    if (code.length > gasCalculator.maxCodeSize()) {
+      frame.halt("code size limit exceeded");
+    } else if (code.length > 0 && code[0] == (byte) 0xEF) {
+      frame.halt("code starts with 0xEF");
+    } else if (frame.consumeGas(gasCalculator.codeDepositByteGasCost() * code.length)) {
+      world.setCode(address, code);
+    }
+  }
+
+  /** EIP-7610: creating at an address with a nonce, code or storage fails. */
+  public static boolean hasCreationCollision(WorldState world, Address address) {
+    return world.getNonce(address) != 0 || world.getCode(address).length != 0 || world.hasStorage(address);
+  }
+
+  /** CREATE address: keccak256(rlp([sender, nonce]))[12:]. */
+  public static Address createAddress(Address sender, long nonce) {
+    byte[] nonceRlp;
+    if (nonce == 0) {
+      nonceRlp = new byte[] {(byte) 0x80};
+    } else if (nonce > 0 && nonce < 0x80) {
+      nonceRlp = new byte[] {(byte) nonce};
+    } else {
+      int len = 8 - Long.numberOfLeadingZeros(nonce) / 8;
+      nonceRlp = new byte[1 + len];
+      nonceRlp[0] = (byte) (0x80 + len);
+      for (int i = 0; i < len; i++) {
+        nonceRlp[1 + i] = (byte) (nonce >>> (8 * (len - 1 - i)));
+      }
+    }
+    byte[] rlp = new byte[2 + Address.SIZE + nonceRlp.length];
+    rlp[0] = (byte) (0xC0 + 1 + Address.SIZE + nonceRlp.length);
+    rlp[1] = (byte) (0x80 + Address.SIZE);
+    System.arraycopy(sender.toArray(), 0, rlp, 2, Address.SIZE);
+    System.arraycopy(nonceRlp, 0, rlp, 2 + Address.SIZE, nonceRlp.length);
+    return fromHash(Keccak256.hash(rlp));
+  }
+
+  /** CREATE2 address: keccak256(0xff ++ sender ++ salt ++ keccak256(initcode))[12:]. */
+  public static Address create2Address(Address sender, byte[] salt32, byte[] initcode) {
+    byte[] buf = new byte[1 + Address.SIZE + 32 + 32];
+    buf[0] = (byte) 0xFF;
+    System.arraycopy(sender.toArray(), 0, buf, 1, Address.SIZE);
+    System.arraycopy(salt32, 0, buf, 1 + Address.SIZE, 32);
+    System.arraycopy(Keccak256.hash(initcode), 0, buf, 1 + Address.SIZE + 32, 32);
+    return fromHash(Keccak256.hash(buf));
+  }
+
+  private static Address fromHash(byte[] hash) {
+    return Address.wrap(Arrays.copyOfRange(hash, 12, 32));
+  }
+}

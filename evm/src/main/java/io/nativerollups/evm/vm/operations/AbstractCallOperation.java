@@ -1,0 +1,118 @@
+package io.nativerollups.evm.vm.operations;
+
+import io.nativerollups.evm.gas.GasCalculator;
+import io.nativerollups.evm.precompile.PrecompiledContract;
+import io.nativerollups.evm.state.WorldState;
+import io.nativerollups.evm.types.Address;
+import io.nativerollups.evm.types.UInt256;
+import io.nativerollups.evm.vm.AbstractOperation;
+import io.nativerollups.evm.vm.Delegation;
+import io.nativerollups.evm.vm.EVM;
+import io.nativerollups.evm.vm.ExecutionContext;
+import io.nativerollups.evm.vm.FrameState;
+import io.nativerollups.evm.vm.MessageFrame;
+import io.nativerollups.evm.vm.MessageResult;
+import io.nativerollups.evm.vm.Word256Math;
+
+/**
+ * The shared flow of CALL, CALLCODE, DELEGATECALL and STATICCALL: memory expansion, EIP-2929
+ * access (and, from Prague, the access of an EIP-7702 delegation target), value and new-account
+ * charges, the EIP-150 63/64 rule, the stipend, depth and balance checks, and copying the output.
+ */
+public abstract class AbstractCallOperation extends AbstractOperation {
+  private static final byte[] EMPTY = new byte[0];
+  protected final GasCalculator gasCalculator;
+
+  protected AbstractCallOperation(int opcode, String name, int stackInputs, GasCalculator gasCalculator) {
+    super(opcode, name, stackInputs, 1, 0);
+    this.gasCalculator = gasCalculator;
+  }
+
+  /** True if the operation takes a value argument (CALL, CALLCODE). */
+  protected abstract boolean takesValue();
+
+  /** The account the callee acts on. */
+  protected abstract Address recipient(MessageFrame frame, Address target);
+
+  /** CALLER in the callee. */
+  protected abstract Address caller(MessageFrame frame);
+
+  /** CALLVALUE in the callee. */
+  protected abstract UInt256 apparentValue(MessageFrame frame, UInt256 value);
+
+  /** Whether the value moves from caller to recipient and the recipient is touched. */
+  protected abstract boolean transfers();
+
+  /** Whether the callee runs in a static context. */
+  protected abstract boolean isStatic(MessageFrame frame);
+
+  /** Extra cost when value is sent (CALL also pays for bringing a dead account to life). */
+  protected long valueCost(WorldState world, Address target) {
+    return gasCalculator.callValueTransferGasCost();
+  }
+
+  @Override
+  public int execute(MessageFrame frame) {
+    long[] s = frame.stack;
+    long requestedGas = frame.clamp(frame.base(0));
+    Address target = Word256Math.toAddress(s, frame.base(1));
+    int next = 2;
+    UInt256 value = UInt256.ZERO;
+    if (takesValue()) {
+      value = Word256Math.toUInt256(s, frame.base(2));
+      next = 3;
+    }
+    long inOffset = frame.clamp(frame.base(next));
+    long inSize = frame.clamp(frame.base(next + 1));
+    long outOffset = frame.clamp(frame.base(next + 2));
+    long outSize = frame.clamp(frame.base(next + 3));
+    frame.sp -= stackInputs();
+    if (!frame.expandMemory(inOffset, inSize, outOffset, outSize)) {
+      return 0;
+    }
+    ExecutionContext ctx = frame.context();
+    EVM evm = ctx.evm();
+    WorldState world = ctx.world();
+    long cost = AccessCosts.accountAccessCost(frame, gasCalculator, target);
+    byte[] code = world.getCode(target);
+    PrecompiledContract precompile = null;
+    if (evm.supportsDelegation() && Delegation.isDesignator(code)) {
+      Address delegate = Delegation.target(code);
+      cost += AccessCosts.accountAccessCost(frame, gasCalculator, delegate);
+      // a delegation to a precompile runs no code
+      code = evm.precompiles().containsKey(delegate) ? EMPTY : world.getCode(delegate);
+    } else {
+      precompile = evm.precompiles().get(target);
+    }
+    if (!value.isZero()) {
+      cost += valueCost(world, target);
+    }
+    if (!frame.consumeGas(cost)) {
+      return 0;
+    }
+    long callGas = Math.min(requestedGas, gasCalculator.maxCallGas(frame.gasRemaining));
+    frame.gasRemaining -= callGas;
+    if (!value.isZero()) {
+      callGas += gasCalculator.callStipend();
+    }
+    frame.returnData = EMPTY;
+    Address self = frame.recipient();
+    if (frame.depth() >= EVM.MAX_DEPTH
+        || (!value.isZero() && world.getBalance(self).compareTo(value) < 0)) {
+      frame.gasRemaining += callGas;
+      frame.pushLong(0);
+      return 1;
+    }
+    byte[] input = frame.readMemory(inOffset, inSize);
+    MessageResult result = evm.executeCall(ctx, caller(frame), recipient(frame, target), transfers(),
+        apparentValue(frame, value), precompile, code, input, callGas, isStatic(frame), frame.depth() + 1);
+    frame.gasRemaining += result.gasRemaining();
+    if (result.state() != FrameState.EXCEPTIONAL_HALT) {
+      byte[] output = result.output();
+      frame.returnData = output;
+      frame.writeMemory(outOffset, output, 0, Math.min(outSize, output.length));
+    }
+    frame.pushBoolean(result.isSuccess());
+    return 1;
+  }
+}

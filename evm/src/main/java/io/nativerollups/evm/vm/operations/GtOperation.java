@@ -1,0 +1,22 @@
+package io.nativerollups.evm.vm.operations;
+
+import io.nativerollups.evm.gas.GasCalculator;
+import io.nativerollups.evm.vm.AbstractOperation;
+import io.nativerollups.evm.vm.MessageFrame;
+import io.nativerollups.evm.vm.Word256Math;
+
+/** GT: unsigned greater-than. */
+public final class GtOperation extends AbstractOperation {
+  public GtOperation(GasCalculator gasCalculator) {
+    super(0x11, "GT", 2, 1, gasCalculator.veryLowTierGasCost());
+  }
+
+  @Override
+  public int execute(MessageFrame frame) {
+    int a = frame.base(0);
+    int b = frame.base(1);
+    Word256Math.gt(frame.stack, a, b, b);
+    frame.sp--;
+    return 1;
+  }
+}

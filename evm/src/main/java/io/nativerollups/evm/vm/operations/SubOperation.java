@@ -1,0 +1,22 @@
+package io.nativerollups.evm.vm.operations;
+
+import io.nativerollups.evm.gas.GasCalculator;
+import io.nativerollups.evm.vm.AbstractOperation;
+import io.nativerollups.evm.vm.MessageFrame;
+import io.nativerollups.evm.vm.Word256Math;
+
+/** SUB: difference modulo 2^256. */
+public final class SubOperation extends AbstractOperation {
+  public SubOperation(GasCalculator gasCalculator) {
+    super(0x03, "SUB", 2, 1, gasCalculator.veryLowTierGasCost());
+  }
+
+  @Override
+  public int execute(MessageFrame frame) {
+    int a = frame.base(0);
+    int b = frame.base(1);
+    Word256Math.sub(frame.stack, a, b, b);
+    frame.sp--;
+    return 1;
+  }
+}

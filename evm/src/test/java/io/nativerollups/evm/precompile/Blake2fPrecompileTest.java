@@ -1,0 +1,97 @@
+package io.nativerollups.evm.precompile;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+/** EIP-152's own test vectors (0-7; vector 8's 2^32-1 rounds is checked for its price only). */
+class Blake2fPrecompileTest {
+  private static final HexFormat HEX = HexFormat.of();
+  private static final Blake2fPrecompile BLAKE2F = new Blake2fPrecompile();
+
+  // The EIP's vectors share h, m and t; they differ in rounds (prefix) and the final flag (suffix).
+  private static final String STATE_MESSAGE_COUNTER =
+      "48c9bdf267e6096a3ba7ca8485ae67bb2bf894fe72f36e3cf1361d5f3af54fa5d182e6ad7f520e511f6c3e2b8c68059b6bbd41fbabd9831f79217e1319cde05b" // h
+          + "61626300000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000" // m
+          + "00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000" // m
+          + "03000000000000000000000000000000"; // t
+
+  private static byte[] input(String rounds, String flag) {
+    return HEX.parseHex(rounds + STATE_MESSAGE_COUNTER + flag);
+  }
+
+  @Test
+  void vector0EmptyInputFails() {
+    assertNull(BLAKE2F.compute(new byte[0]));
+  }
+
+  @Test
+  void vector1InputOneByteShortFails() {
+    byte[] shortInput = HEX.parseHex("00000c" + STATE_MESSAGE_COUNTER + "01");
+    assertEquals(212, shortInput.length);
+    assertNull(BLAKE2F.compute(shortInput));
+    assertEquals(0, BLAKE2F.gasRequirement(shortInput));
+  }
+
+  @Test
+  void vector2InputOneByteLongFails() {
+    byte[] longInput = HEX.parseHex("000000000c" + STATE_MESSAGE_COUNTER + "01");
+    assertEquals(214, longInput.length);
+    assertNull(BLAKE2F.compute(longInput));
+  }
+
+  @Test
+  void vector3FinalFlagOtherThan0Or1Fails() {
+    assertNull(BLAKE2F.compute(input("0000000c", "02")));
+    assertNull(BLAKE2F.compute(input("0000000c", "ff")));
+  }
+
+  @Test
+  void vector4ZeroRounds() {
+    assertArrayEquals(
+        HEX.parseHex(
+            "08c9bcf367e6096a3ba7ca8485ae67bb2bf894fe72f36e3cf1361d5f3af54fa5d282e6ad7f520e511f6c3e2b8c68059b9442be0454267ce079217e1319cde05b"),
+        BLAKE2F.compute(input("00000000", "01")));
+    assertEquals(0, BLAKE2F.gasRequirement(input("00000000", "01")));
+  }
+
+  @Test
+  void vector5TwelveRoundsIsBlake2bOfAbc() {
+    assertArrayEquals(
+        HEX.parseHex(
+            "ba80a53f981c4d0d6a2797b69f12f6e94c212f14685ac4b74b12bb6fdbffa2d17d87c5392aab792dc252d5de4533cc9518d38aa8dbf1925ab92386edd4009923"),
+        BLAKE2F.compute(input("0000000c", "01")));
+    assertEquals(12, BLAKE2F.gasRequirement(input("0000000c", "01")));
+  }
+
+  @Test
+  void vector6NotFinalBlock() {
+    assertArrayEquals(
+        HEX.parseHex(
+            "75ab69d3190a562c51aef8d88f1c2775876944407270c42c9844252c26d2875298743e7f6d5ea2f2d3e8d226039cd31b4e426ac4f2d3d666a610c2116fde4735"),
+        BLAKE2F.compute(input("0000000c", "00")));
+  }
+
+  @Test
+  void vector7OneRound() {
+    assertArrayEquals(
+        HEX.parseHex(
+            "b63a380cb2897d521994a85234ee2c181b5f844d2c624c002677e9703449d2fba551b3a8333bcdf5f2f7e08993d53923de3d64fcc68c034e717b9293fed7a421"),
+        BLAKE2F.compute(input("00000001", "01")));
+  }
+
+  @Test
+  void vector8MaximumRoundsCostsOneGasPerRound() {
+    assertEquals(4_294_967_295L, BLAKE2F.gasRequirement(input("ffffffff", "01")));
+  }
+
+  @Test
+  void doesNotModifyInput() {
+    byte[] in = input("0000000c", "01");
+    BLAKE2F.compute(in);
+    assertArrayEquals(input("0000000c", "01"), in);
+  }
+}
