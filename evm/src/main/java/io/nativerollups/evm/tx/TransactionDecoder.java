@@ -68,14 +68,15 @@ public final class TransactionDecoder {
   }
 
   private static TransactionType typedType(int typeByte) {
-    return switch (typeByte) {
-      case 0x01 -> TransactionType.ACCESS_LIST;
-      case 0x02 -> TransactionType.EIP1559;
-      case 0x03 -> TransactionType.BLOB;
-      case 0x04 -> TransactionType.SET_CODE;
-      default -> throw new InvalidTransactionException(
-          "unsupported transaction type 0x" + String.format("%02x", typeByte));
-    };
+    if (typeByte == TransactionType.LEGACY.typeByte()) {
+      throw new InvalidTransactionException(
+          "type byte 0x00 has no envelope: a legacy transaction is a bare RLP list (EIP-2718)");
+    }
+    try {
+      return TransactionType.of(typeByte);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidTransactionException(e.getMessage(), e);
+    }
   }
 
   private static RlpItem parseRlp(byte[] raw, int offset, String what) {

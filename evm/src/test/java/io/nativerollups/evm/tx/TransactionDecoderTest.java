@@ -119,11 +119,19 @@ class TransactionDecoderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {0x00, 0x05, 0x7f})
+  @ValueSource(ints = {0x05, 0x7f})
   void unknownTypeBytesAreRejected(int typeByte) {
     byte[] encoded = TransactionEncoder.encode(TestTransactions.signed(TransactionType.EIP1559));
     encoded[0] = (byte) typeByte;
     assertMessage(encoded, "unsupported transaction type");
+  }
+
+  @Test
+  void typeByteZeroIsNotAnEnvelopeForLegacyTransactions() {
+    byte[] legacy = TransactionEncoder.encode(TestTransactions.signed(TransactionType.LEGACY));
+    byte[] enveloped = new byte[legacy.length + 1];
+    System.arraycopy(legacy, 0, enveloped, 1, legacy.length);
+    assertMessage(enveloped, "type byte 0x00 has no envelope");
   }
 
   @Test
