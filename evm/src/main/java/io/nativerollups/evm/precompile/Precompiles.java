@@ -8,6 +8,9 @@ import io.nativerollups.evm.precompile.bls.Bls12G2MsmPrecompile;
 import io.nativerollups.evm.precompile.bls.Bls12MapFp2ToG2Precompile;
 import io.nativerollups.evm.precompile.bls.Bls12MapFpToG1Precompile;
 import io.nativerollups.evm.precompile.bls.Bls12PairingPrecompile;
+import io.nativerollups.evm.precompile.bn254.Bn254AddPrecompile;
+import io.nativerollups.evm.precompile.bn254.Bn254MulPrecompile;
+import io.nativerollups.evm.precompile.bn254.Bn254PairingPrecompile;
 import io.nativerollups.evm.types.Address;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,8 +18,6 @@ import java.util.Map;
 /**
  * The precompiled contracts of each fork, built fork on fork: Prague starts from Cancun's set and
  * Osaka from Prague's, each adding or replacing contracts.
- *
- * <p>Not yet in the map: BN254 (0x06-0x08), added when the {@code precompile.bn254} package lands.
  */
 public final class Precompiles {
 
@@ -38,6 +39,9 @@ public final class Precompiles {
     map.put(Address.ofLong(0x03), new Ripemd160Precompile());
     map.put(Address.ofLong(0x04), new IdentityPrecompile());
     map.put(Address.ofLong(0x05), new ModExpPrecompile());
+    map.put(Address.ofLong(0x06), new Bn254AddPrecompile());
+    map.put(Address.ofLong(0x07), new Bn254MulPrecompile());
+    map.put(Address.ofLong(0x08), new Bn254PairingPrecompile());
     map.put(Address.ofLong(0x09), new Blake2fPrecompile());
     map.put(Address.ofLong(0x0a), new KzgPointEvaluationPrecompile());
     return map;

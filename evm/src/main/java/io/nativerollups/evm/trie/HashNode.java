@@ -1,7 +1,5 @@
 package io.nativerollups.evm.trie;
 
-import io.nativerollups.evm.rlp.Rlp;
-
 /**
  * A child known only by its hash, loaded from a {@link NodeStore} on first use (tries opened from
  * a root hash, proofs, witnesses). Once loaded, the decoded node is kept here.
@@ -31,11 +29,6 @@ final class HashNode extends Node {
   @Override
   boolean isReferencedByHash() {
     return true;
-  }
-
-  @Override
-  byte[] reference() {
-    return Rlp.encodeBytes(hash);
   }
 
   @Override

@@ -14,6 +14,7 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
 
   private byte[] encoded;
   private byte[] hash;
+  private byte[] reference;
 
   /** Computes this node's RLP encoding. */
   abstract byte[] encode();
@@ -44,8 +45,14 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
     return encoded().length >= HASH_REFERENCE_THRESHOLD;
   }
 
-  /** How this node appears inside its parent's encoding: embedded, or the RLP string of its hash. */
+  /**
+   * How this node appears inside its parent's encoding: embedded, or the RLP string of its hash.
+   * Cached, since every re-encoding of a parent on a changed path reuses its unchanged children's.
+   */
   byte[] reference() {
-    return isReferencedByHash() ? Rlp.encodeBytes(hash()) : encoded();
+    if (reference == null) {
+      reference = isReferencedByHash() ? Rlp.encodeBytes(hash()) : encoded();
+    }
+    return reference;
   }
 }

@@ -5,10 +5,12 @@ package io.nativerollups.evm.tx;
  * names the field or rule that failed.
  */
 public class InvalidTransactionException extends RuntimeException {
+  /** @param message what is wrong, naming the field or rule */
   public InvalidTransactionException(String message) {
     super(message);
   }
 
+  /** @param message what is wrong; {@code cause} is the lower-level error (e.g. malformed RLP) */
   public InvalidTransactionException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -39,6 +39,11 @@ record Fp2(Fp c0, Fp c1) implements FieldElement<Fp2> {
         c0.multiply(other.c1).add(c1.multiply(other.c0)));
   }
 
+  /** The Frobenius image c0 - c1 i. */
+  Fp2 conjugate() {
+    return new Fp2(c0, c1.negate());
+  }
+
   @Override
   public Fp2 negate() {
     return new Fp2(c0.negate(), c1.negate());

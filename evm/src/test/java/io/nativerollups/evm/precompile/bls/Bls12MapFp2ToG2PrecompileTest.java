@@ -1,6 +1,7 @@
 package io.nativerollups.evm.precompile.bls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import supranational.blst.P2;
 
 class Bls12MapFp2ToG2PrecompileTest {
 
@@ -39,6 +41,28 @@ class Bls12MapFp2ToG2PrecompileTest {
       byte[] point = precompile.compute(TestPoints.concat(TestPoints.fp(u[0]), TestPoints.fp(u[1])));
       assertTrue(Bls12Encoding.decodeG2(point, 0).in_group(), "u = " + u[0] + " + " + u[1] + " i");
     }
+  }
+
+  @Test
+  void fastCofactorClearingEqualsMultiplicationByHEff() {
+    BigInteger hEff =
+        new BigInteger(
+            "bc69f08f2ee75b3584c6a0ea91b352888e2a8e9145ad7689986ff031508ffe1329c2f178731db956d82bf015d1212b02ec0ec69d7477c1ae954cbc06689f6a359894c0adebbf6b4e8020005aaa95551",
+            16);
+    int checked = 0;
+    for (long x = 1; checked < 3; x++) {
+      Fp2 xx = Fp2.of(x, 3 * x);
+      Fp2 y = xx.square().multiply(xx).add(Fp2.of(4, 4)).sqrt();
+      if (y != null) {
+        AffinePoint<Fp2> point = new AffinePoint<>(xx, y);
+        P2 slow = Bls12Encoding.g2Point(point).mult(hEff);
+        P2 fast = Bls12MapFp2ToG2Precompile.clearCofactor(point);
+        assertFalse(fast.is_inf());
+        assertTrue(fast.is_equal(slow), "x = " + xx);
+        checked++;
+      }
+    }
+    assertTrue(Bls12MapFp2ToG2Precompile.clearCofactor(null).is_inf());
   }
 
   @Test

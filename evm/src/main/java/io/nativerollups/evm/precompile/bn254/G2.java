@@ -1,0 +1,53 @@
+package io.nativerollups.evm.precompile.bn254;
+
+import java.math.BigInteger;
+
+/**
+ * G2: the subgroup of order r of the twist {@code y^2 = x^3 + 3/(9 + i)} over F_p^2. Unlike G1 the
+ * twist has a large cofactor, so a point on it need not be in G2: decoding checks both.
+ */
+final class G2 {
+
+  static final Curve<Fp2> CURVE =
+      new Curve<>(new Fp2(Fp.valueOf(3), Fp.ZERO).multiply(Fp2.XI.inverse()), Fp2.ONE);
+
+  /** The generator P2 of EIP-197. */
+  static final JacobianPoint<Fp2> GENERATOR =
+      CURVE.pointAt(
+          new Fp2(
+              fp("10857046999023057135944570762232829481370756359578518086990519993285655852781"),
+              fp("11559732032986387107991004021392285783925812861821192530917403151452391805634")),
+          new Fp2(
+              fp("8495653923123431417604973247489272438418190587263600148770280649306958101930"),
+              fp("4082367875863433681332203403145435568316851327593401208105741076214120093531")));
+
+  static final int ENCODED_LENGTH = 128;
+
+  private G2() {}
+
+  /**
+   * Reads the 128 bytes at {@code offset} (x then y, each imaginary part first, as EIP-197 encodes
+   * them): null if a coordinate is not below p, the point is not on the twist, or not in G2.
+   */
+  static JacobianPoint<Fp2> decode(byte[] in, int offset) {
+    Fp2 x = Fp2.fromBytes(in, offset);
+    Fp2 y = Fp2.fromBytes(in, offset + 64);
+    if (x == null || y == null) {
+      return null;
+    }
+    if (x.isZero() && y.isZero()) {
+      return CURVE.infinity();
+    }
+    JacobianPoint<Fp2> point = CURVE.pointAt(x, y);
+    return point != null && isInSubgroup(point) ? point : null;
+  }
+
+  /** Whether a point of the twist has order r (or is infinity). */
+  static boolean isInSubgroup(JacobianPoint<Fp2> point) {
+    return point.multiply(G1.ORDER).isInfinity();
+  }
+
+  private static Fp fp(String decimal) {
+    return Fp.valueOf(new BigInteger(decimal));
+  }
+}

@@ -1,0 +1,39 @@
+package io.nativerollups.evmtool.statetest;
+
+import java.math.BigInteger;
+import java.util.HexFormat;
+
+/** Parsing of the hex (and occasional decimal) strings that fixtures use. */
+final class Hex {
+  private Hex() {}
+
+  /** Bytes of a {@code 0x}-prefixed (or bare) even-length hex string; "" and "0x" are empty. */
+  static byte[] bytes(String s) {
+    String h = strip(s);
+    if (h.length() % 2 != 0) {
+      throw new IllegalArgumentException("odd number of hex digits: " + s);
+    }
+    return HexFormat.of().parseHex(h);
+  }
+
+  /** A non-negative integer written as {@code 0x}-hex or decimal. */
+  static BigInteger integer(String s) {
+    if (s.startsWith("0x") || s.startsWith("0X")) {
+      String h = s.substring(2);
+      return h.isEmpty() ? BigInteger.ZERO : new BigInteger(h, 16);
+    }
+    BigInteger v = new BigInteger(s);
+    if (v.signum() < 0) {
+      throw new IllegalArgumentException("negative number: " + s);
+    }
+    return v;
+  }
+
+  static String format(byte[] b) {
+    return "0x" + HexFormat.of().formatHex(b);
+  }
+
+  private static String strip(String s) {
+    return s.startsWith("0x") || s.startsWith("0X") ? s.substring(2) : s;
+  }
+}

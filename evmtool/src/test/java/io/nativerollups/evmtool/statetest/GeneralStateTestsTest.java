@@ -1,0 +1,36 @@
+package io.nativerollups.evmtool.statetest;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nativerollups.evm.fork.Fork;
+import io.nativerollups.evmtool.Fixtures;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ethereum/tests GeneralStateTests for Cancun (fixtures in shared/fixtures/ethereum-tests, see its
+ * README), run through the same {@link StateTestSuite} as {@code evmtool state-test}.
+ */
+class GeneralStateTestsTest {
+  private static final int MAX_LISTED = 200;
+
+  @Test
+  void cancunGeneralStateTestsPass() throws Exception {
+    Path root = Fixtures.ethereumTests().resolve("GeneralStateTests");
+    List<Path> files = StateTestSuite.fixtureFiles(List.of(root));
+    List<String> failures = new ArrayList<>();
+    StateTestSuite.Summary summary = new StateTestSuite(
+            List.of(Fork.CANCUN), null, Runtime.getRuntime().availableProcessors())
+        .run(files, r -> {
+          if (!r.passed()) {
+            failures.add(r.failureLine().replace(root + "/", ""));
+          }
+        });
+    assertTrue(summary.passed() > 0, "no case ran: " + summary.line());
+    assertTrue(failures.isEmpty(), summary.line() + "\n" + String.join("\n",
+        failures.size() > MAX_LISTED ? failures.subList(0, MAX_LISTED) : failures)
+        + (failures.size() > MAX_LISTED ? "\n... and " + (failures.size() - MAX_LISTED) + " more" : ""));
+  }
+}
