@@ -63,11 +63,12 @@ final class Bn254Pairing {
         }
       }
     }
-    Fp2[][] gamma = Fp12.FROBENIUS_GAMMA;
     for (LoopState pair : pairs) {
-      // Q1 = pi(Q) and -Q2 = -pi^2(Q), pi the p-power Frobenius carried over to the twist
-      f = pair.additionStep(f, pair.qx.conjugate().multiply(gamma[1][2]), pair.qy.conjugate().multiply(gamma[1][3]));
-      f = pair.additionStep(f, pair.qx.multiply(gamma[2][2]), pair.qy.multiply(gamma[2][3]).negate());
+      // the optimal ate correction: lines through T and Q1 = psi(Q), then T + Q1 and -Q2 = -psi^2(Q)
+      JacobianPoint<Fp2> q1 = G2.frobenius(pair.q);
+      JacobianPoint<Fp2> q2 = G2.frobenius(q1);
+      f = pair.additionStep(f, q1.x(), q1.y());
+      f = pair.additionStep(f, q2.x(), q2.y().negate());
     }
     return f;
   }
@@ -111,6 +112,7 @@ final class Bn254Pairing {
   private static final class LoopState {
     final Fp px;
     final Fp py;
+    final JacobianPoint<Fp2> q;
     final Fp2 qx;
     final Fp2 qy;
     Fp2 tx;
@@ -120,6 +122,7 @@ final class Bn254Pairing {
     LoopState(JacobianPoint<Fp> p, JacobianPoint<Fp2> q) {
       px = p.x();
       py = p.y();
+      this.q = q;
       qx = q.x();
       qy = q.y();
       tx = qx;
