@@ -38,6 +38,7 @@ for (const [name, p] of Object.entries(programs)) {
   const times = []
   let gas = 0n
   for (let i = 0; i < WARMUP + RUNS; i++) {
+    evm.journal.cleanJournal() // a fresh transaction's warm sets, as our runner starts each call
     await evm.stateManager.checkpoint()
     const t0 = process.hrtime.bigint()
     const r = await evm.runCall({ to: CONTRACT, caller: CALLER, origin: CALLER, data, gasLimit: 1_000_000_000n })

@@ -1,5 +1,6 @@
 package io.nativerollups.evm.tx;
 
+import io.nativerollups.evm.crypto.Kzg;
 import io.nativerollups.evm.gas.GasCalculator;
 import io.nativerollups.evm.types.UInt256;
 import java.math.BigInteger;
@@ -9,7 +10,6 @@ public class CancunTransactionValidator implements TransactionValidator {
   /** EIP-2681: a nonce must stay below 2^64-1 so that it can be incremented. */
   private static final long MAX_NONCE = -1L;
   private static final BigInteger TWO_256 = BigInteger.ONE.shiftLeft(256);
-  private static final byte VERSIONED_HASH_VERSION_KZG = 0x01;
 
   private final GasCalculator gasCalculator;
 
@@ -103,7 +103,7 @@ public class CancunTransactionValidator implements TransactionValidator {
       throw invalid("a blob transaction needs maxFeePerBlobGas");
     }
     for (byte[] hash : tx.blobVersionedHashes()) {
-      if (hash.length != 32 || hash[0] != VERSIONED_HASH_VERSION_KZG) {
+      if (hash.length != 32 || hash[0] != Kzg.VERSIONED_HASH_VERSION_KZG) {
         throw invalid("blob versioned hash must be 32 bytes starting with version 0x01");
       }
     }

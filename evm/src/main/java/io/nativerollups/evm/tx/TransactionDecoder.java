@@ -7,8 +7,6 @@ import io.nativerollups.evm.rlp.RlpItem;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
 import java.math.BigInteger;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,14 +23,6 @@ public final class TransactionDecoder {
   private static final UInt256 V_35 = UInt256.valueOf(35);
   private static final UInt256 MAX_AUTHORIZATION_Y_PARITY = UInt256.valueOf(255);
 
-  /** EIP-4844 sizes of the blob sidecar carried by the network form of a blob transaction. */
-  private static final int BLOB_SIZE = 131072;
-  private static final int KZG_COMMITMENT_SIZE = 48;
-  private static final int KZG_PROOF_SIZE = 48;
-  /** EIP-7594: the version-1 wrapper carries this many cell proofs per blob. */
-  private static final int CELLS_PER_EXT_BLOB = 128;
-  private static final byte VERSIONED_HASH_VERSION_KZG = 0x01;
-
   private TransactionDecoder() {}
 
   /**
@@ -41,8 +31,8 @@ public final class TransactionDecoder {
    * <p>A blob transaction is accepted in its canonical (block) form and in its network form
    * {@code 0x03 || rlp([payload, blobs, commitments, proofs])} or the EIP-7594 form
    * {@code 0x03 || rlp([payload, 1, blobs, commitments, cell_proofs])}. For the network forms the
-   * sidecar's sizes and counts are checked and each commitment must hash to its versioned hash;
-   * the KZG proofs themselves are not verified here. The sidecar is not kept.
+   * sidecar must match the transaction: sizes and counts, each commitment hashing to its
+   * versioned hash, and the KZG proofs verifying the blobs. The sidecar is not kept.
    *
    * @throws InvalidTransactionException naming what is malformed
    */
@@ -237,46 +227,19 @@ public final class TransactionDecoder {
     }
     RlpFieldReader f = new RlpFieldReader(wrapper, fields, "blob transaction network wrapper");
     Transaction tx = decodeTyped(TransactionType.BLOB, f.list("payload"));
-    int proofsPerBlob = 1;
     if (fields == 5) {
       long version = f.uint64("wrapperVersion");
       if (version != 1) {
         throw new InvalidTransactionException(
             "blob transaction network wrapper version must be 1, got " + version);
       }
-      proofsPerBlob = CELLS_PER_EXT_BLOB;
     }
-    List<byte[]> blobs = fixedSizeStrings(f.list("blobs"), BLOB_SIZE, "blob");
-    List<byte[]> commitments =
-        fixedSizeStrings(f.list("commitments"), KZG_COMMITMENT_SIZE, "KZG commitment");
-    List<byte[]> proofs = fixedSizeStrings(f.list("proofs"), KZG_PROOF_SIZE, "KZG proof");
-    List<byte[]> hashes = tx.blobVersionedHashes();
-    if (blobs.size() != hashes.size() || commitments.size() != hashes.size()) {
-      throw new InvalidTransactionException(
-          "blob transaction has " + hashes.size() + " versioned hashes but " + blobs.size()
-              + " blobs and " + commitments.size() + " commitments");
-    }
-    if (proofs.size() != blobs.size() * proofsPerBlob) {
-      throw new InvalidTransactionException(
-          "blob transaction needs " + blobs.size() * proofsPerBlob + " proofs, got " + proofs.size());
-    }
-    for (int i = 0; i < hashes.size(); i++) {
-      if (!Arrays.equals(versionedHash(commitments.get(i)), hashes.get(i))) {
-        throw new InvalidTransactionException(
-            "KZG commitment " + i + " does not match blob versioned hash " + i);
-      }
-    }
+    new BlobSidecar(
+            fixedSizeStrings(f.list("blobs"), BlobSidecar.BLOB_SIZE, "blob"),
+            fixedSizeStrings(f.list("commitments"), BlobSidecar.COMMITMENT_SIZE, "KZG commitment"),
+            fixedSizeStrings(f.list("proofs"), BlobSidecar.PROOF_SIZE, "KZG proof"),
+            fields == 5)
+        .verify(tx.blobVersionedHashes());
     return tx;
-  }
-
-  /** EIP-4844 kzg_to_versioned_hash: sha256(commitment) with its first byte set to the version. */
-  private static byte[] versionedHash(byte[] commitment) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(commitment);
-      hash[0] = VERSIONED_HASH_VERSION_KZG;
-      return hash;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
   }
 }

@@ -190,20 +190,7 @@ public final class Word256Math {
 
   /** ADD: {@code a + b} modulo 2^256. */
   public static void add(long[] s, int a, int b, int out) {
-    long a0 = s[a], a1 = s[a + 1], a2 = s[a + 2], a3 = s[a + 3];
-    long b0 = s[b], b1 = s[b + 1], b2 = s[b + 2], b3 = s[b + 3];
-    long r0 = a0 + b0;
-    long c = carryOfSum(a0, b0, r0);
-    long t1 = a1 + b1;
-    long r1 = t1 + c;
-    c = carryOfSum(a1, b1, t1) | carryOfSum(t1, c, r1);
-    long t2 = a2 + b2;
-    long r2 = t2 + c;
-    c = carryOfSum(a2, b2, t2) | carryOfSum(t2, c, r2);
-    s[out] = r0;
-    s[out + 1] = r1;
-    s[out + 2] = r2;
-    s[out + 3] = a3 + b3 + c;
+    addWithCarry(s, a, b, s, out);
   }
 
   /** SUB: {@code a - b} modulo 2^256. */
@@ -277,24 +264,7 @@ public final class Word256Math {
     }
     long[] w = SCRATCH.get();
     copyWord(s, n, w, DIVISOR);
-    long a0 = s[a], a1 = s[a + 1], a2 = s[a + 2], a3 = s[a + 3];
-    long b0 = s[b], b1 = s[b + 1], b2 = s[b + 2], b3 = s[b + 3];
-    long r0 = a0 + b0;
-    long c = carryOfSum(a0, b0, r0);
-    long t1 = a1 + b1;
-    long r1 = t1 + c;
-    c = carryOfSum(a1, b1, t1) | carryOfSum(t1, c, r1);
-    long t2 = a2 + b2;
-    long r2 = t2 + c;
-    c = carryOfSum(a2, b2, t2) | carryOfSum(t2, c, r2);
-    long t3 = a3 + b3;
-    long r3 = t3 + c;
-    c = carryOfSum(a3, b3, t3) | carryOfSum(t3, c, r3);
-    w[DIVIDEND] = r0;
-    w[DIVIDEND + 1] = r1;
-    w[DIVIDEND + 2] = r2;
-    w[DIVIDEND + 3] = r3;
-    w[DIVIDEND + 4] = c;
+    w[DIVIDEND + 4] = addWithCarry(s, a, b, w, DIVIDEND);
     remainderInScratch(w, 5, divisorLimbs, s, out);
   }
 
@@ -501,6 +471,28 @@ public final class Word256Math {
   // ---------------------------------------------------------------------------------------------
   // Internals.
 
+  /** Writes {@code a + b} modulo 2^256 to {@code dst[at]} and returns the carry out (0 or 1). */
+  private static long addWithCarry(long[] s, int a, int b, long[] dst, int at) {
+    long a0 = s[a], a1 = s[a + 1], a2 = s[a + 2], a3 = s[a + 3];
+    long b0 = s[b], b1 = s[b + 1], b2 = s[b + 2], b3 = s[b + 3];
+    long r0 = a0 + b0;
+    long c = carryOfSum(a0, b0, r0);
+    long t1 = a1 + b1;
+    long r1 = t1 + c;
+    c = carryOfSum(a1, b1, t1) | carryOfSum(t1, c, r1);
+    long t2 = a2 + b2;
+    long r2 = t2 + c;
+    c = carryOfSum(a2, b2, t2) | carryOfSum(t2, c, r2);
+    long t3 = a3 + b3;
+    long r3 = t3 + c;
+    c = carryOfSum(a3, b3, t3) | carryOfSum(t3, c, r3);
+    dst[at] = r0;
+    dst[at + 1] = r1;
+    dst[at + 2] = r2;
+    dst[at + 3] = r3;
+    return c;
+  }
+
   private static long carryOfSum(long x, long y, long sum) {
     return ((x & y) | ((x | y) & ~sum)) >>> 63;
   }
@@ -669,6 +661,10 @@ public final class Word256Math {
       set(s, out, result);
       return;
     }
+    if (divisorLimbs == 1) {
+      divideBySingleLimb(x, a, dividendLimbs, x[b], s, out, remainder);
+      return;
+    }
     if (dividendLimbs < divisorLimbs) {
       if (remainder) {
         copyWord(x, a, s, out);
@@ -692,6 +688,37 @@ public final class Word256Math {
   }
 
   /**
+   * Short division of the {@code dividendLimbs} limbs at {@code x[a]} (at least one; the quotient
+   * only for at most four) by the one-limb {@code divisor}, without Knuth's bookkeeping since such
+   * divisors (powers of ten, token decimals) are the common case.
+   */
+  private static void divideBySingleLimb(
+      long[] x, int a, int dividendLimbs, long divisor, long[] s, int out, boolean remainder) {
+    int shift = Long.numberOfLeadingZeros(divisor);
+    long d = divisor << shift;
+    long v = reciprocal(d);
+    // The running remainder, normalized: starts with the dividend bits shifted out at the top.
+    long r = x[a + dividendLimbs - 1] >>> 1 >>> (63 - shift);
+    for (int i = dividendLimbs - 1; i >= 0; i--) {
+      long below = i > 0 ? x[a + i - 1] >>> 1 >>> (63 - shift) : 0;
+      long u = (x[a + i] << shift) | below;
+      long q = divide128By64(r, u, d, v);
+      r = u - q * d;
+      if (!remainder) {
+        // Limb i of x is no longer read, so out may alias the dividend.
+        s[out + i] = q;
+      }
+    }
+    if (remainder) {
+      set(s, out, r >>> shift);
+    } else {
+      for (int i = dividendLimbs; i < 4; i++) {
+        s[out + i] = 0;
+      }
+    }
+  }
+
+  /**
    * Reduces the {@code dividendLimbs}-limb dividend in the scratch modulo the divisor there, whose
    * top limb {@code divisorLimbs - 1} is nonzero, and writes the remainder to {@code s[out]}.
    */
@@ -705,6 +732,10 @@ public final class Word256Math {
       for (int i = 0; i < 4; i++) {
         s[out + i] = i < m ? w[DIVIDEND + i] : 0;
       }
+      return;
+    }
+    if (divisorLimbs == 1) {
+      divideBySingleLimb(w, DIVIDEND, m, w[DIVISOR], s, out, true);
       return;
     }
     divideInScratch(w, m, divisorLimbs);
@@ -732,6 +763,9 @@ public final class Word256Math {
 
     long dTop = w[DIVISOR + n - 1];
     long dNext = n >= 2 ? w[DIVISOR + n - 2] : 0;
+    // The reciprocal costs one plain division, so it only pays off over several quotient limbs.
+    boolean useReciprocal = m > n;
+    long dTopReciprocal = useReciprocal ? reciprocal(dTop) : 0;
     for (int j = m - n; j >= 0; j--) {
       long uTop = w[DIVIDEND + j + n];
       long uNext = w[DIVIDEND + j + n - 1];
@@ -743,7 +777,10 @@ public final class Word256Math {
         rHat = uNext + dTop;
         rHatOverflow = Long.compareUnsigned(rHat, uNext) < 0;
       } else {
-        qHat = divide128By64(uTop, uNext, dTop);
+        qHat =
+            useReciprocal
+                ? divide128By64(uTop, uNext, dTop, dTopReciprocal)
+                : divide128By64(uTop, uNext, dTop);
         rHat = uNext - qHat * dTop;
         rHatOverflow = false;
       }
@@ -805,6 +842,35 @@ public final class Word256Math {
       w[at + i] = (w[at + i] << shift) | (w[at + i - 1] >>> 1 >>> (63 - shift));
     }
     w[at] <<= shift;
+  }
+
+  /**
+   * The reciprocal {@code floor((2^128 - 1) / d) - 2^64} of a {@code d} with its top bit set, which
+   * turns each later 128-by-64-bit division by {@code d} into multiplications.
+   */
+  private static long reciprocal(long d) {
+    return divide128By64(~d, -1L, d);
+  }
+
+  /**
+   * The quotient of the 128-bit {@code high:low} by {@code d}, where {@code d} has its top bit set,
+   * {@code high < d} and {@code v} is {@code reciprocal(d)} (Möller and Granlund, "Improved
+   * division by invariant integers", 2011, algorithm 4).
+   */
+  private static long divide128By64(long high, long low, long d, long v) {
+    long productLow = v * high;
+    long sumLow = productLow + low;
+    long q =
+        Math.unsignedMultiplyHigh(v, high) + high + carryOfSum(productLow, low, sumLow) + 1;
+    long r = low - q * d;
+    if (Long.compareUnsigned(r, sumLow) > 0) {
+      q--;
+      r += d;
+    }
+    if (Long.compareUnsigned(r, d) >= 0) {
+      q++;
+    }
+    return q;
   }
 
   /**

@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ethereum.ckzg4844.CKZG4844JNI;
+import io.nativerollups.evm.crypto.Kzg;
 import io.nativerollups.evm.crypto.Secp256k1;
 import io.nativerollups.evm.rlp.Rlp;
 import io.nativerollups.evm.types.UInt256;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -274,10 +275,9 @@ class TransactionDecoderTest {
 
   @Test
   void blobNetworkFormDecodesToTheCanonicalTransaction() {
-    BlobSidecar sidecar = BlobSidecar.withBlobs(2);
+    SidecarFixture sidecar = SidecarFixture.withBlobs(2);
     Transaction tx = sidecar.signedTransaction();
-    byte[] networkForm = sidecar.networkForm(tx, sidecar.proofs(2));
-    Transaction decoded = TransactionDecoder.decode(networkForm);
+    Transaction decoded = TransactionDecoder.decode(sidecar.networkForm(tx, sidecar.blobProofs));
     assertEquals(KEY_ADDRESS, decoded.sender());
     assertArrayEquals(TransactionHasher.hash(tx), TransactionHasher.hash(decoded));
     assertArrayEquals(TransactionEncoder.encode(tx), TransactionEncoder.encode(decoded));
@@ -285,77 +285,118 @@ class TransactionDecoderTest {
 
   @Test
   void eip7594NetworkFormWithCellProofsDecodes() {
-    BlobSidecar sidecar = BlobSidecar.withBlobs(1);
+    SidecarFixture sidecar = SidecarFixture.withBlobs(1);
     Transaction tx = sidecar.signedTransaction();
-    byte[] networkForm = sidecar.cellProofForm(tx, Rlp.encodeLong(1), sidecar.proofs(128));
+    byte[] networkForm = sidecar.cellProofForm(tx, Rlp.encodeLong(1), SidecarFixture.oneBlobCellProofs());
     assertArrayEquals(TransactionHasher.hash(tx), TransactionHasher.hash(TransactionDecoder.decode(networkForm)));
   }
 
   @Test
-  void blobNetworkFormWithInconsistentSidecarIsRejected() {
-    BlobSidecar sidecar = BlobSidecar.withBlobs(2);
+  void proofsThatDoNotVerifyTheBlobsAreRejected() {
+    SidecarFixture sidecar = SidecarFixture.withBlobs(2);
     Transaction tx = sidecar.signedTransaction();
-    assertMessage(sidecar.networkForm(tx, sidecar.proofs(1)), "needs 2 proofs, got 1");
-    assertMessage(sidecar.cellProofForm(tx, Rlp.encodeLong(1), sidecar.proofs(2)), "needs 256 proofs, got 2");
-    assertMessage(sidecar.cellProofForm(tx, Rlp.encodeLong(2), sidecar.proofs(256)), "version must be 1");
+    List<byte[]> swapped = List.of(sidecar.blobProofs.get(1), sidecar.blobProofs.get(0));
+    assertMessage(sidecar.networkForm(tx, swapped), "KZG proofs do not verify");
 
-    BlobSidecar otherCommitments = BlobSidecar.withBlobs(2);
-    otherCommitments.commitments.get(1)[5] ^= 1;
-    assertMessage(otherCommitments.networkForm(tx, sidecar.proofs(2)), "KZG commitment 1 does not match");
+    SidecarFixture oneBlob = SidecarFixture.withBlobs(1);
+    List<byte[]> cellProofs = new ArrayList<>(SidecarFixture.oneBlobCellProofs());
+    Collections.swap(cellProofs, 3, 4);
+    assertMessage(
+        oneBlob.cellProofForm(oneBlob.signedTransaction(), Rlp.encodeLong(1), cellProofs),
+        "KZG proofs do not verify");
+  }
 
-    BlobSidecar oneBlob = BlobSidecar.withBlobs(2);
+  @Test
+  void aBlobWithAFieldElementAboveTheModulusIsRejected() {
+    SidecarFixture sidecar = SidecarFixture.withBlobs(1);
+    Arrays.fill(sidecar.blobs.get(0), 0, 32, (byte) 0xff);
+    Transaction tx = sidecar.signedTransaction();
+    assertMessage(sidecar.networkForm(tx, sidecar.blobProofs), "blob sidecar is malformed");
+  }
+
+  @Test
+  void blobNetworkFormWithInconsistentSidecarIsRejected() {
+    SidecarFixture sidecar = SidecarFixture.withBlobs(2);
+    Transaction tx = sidecar.signedTransaction();
+    assertMessage(sidecar.networkForm(tx, sidecar.blobProofs.subList(0, 1)), "needs 2 proofs, got 1");
+    assertMessage(sidecar.cellProofForm(tx, Rlp.encodeLong(1), sidecar.blobProofs), "needs 256 proofs, got 2");
+    assertMessage(sidecar.cellProofForm(tx, Rlp.encodeLong(2), sidecar.blobProofs), "version must be 1");
+
+    SidecarFixture otherCommitment = SidecarFixture.withBlobs(2);
+    otherCommitment.commitments.set(1, otherCommitment.commitments.get(0));
+    assertMessage(otherCommitment.networkForm(tx, sidecar.blobProofs), "KZG commitment 1 does not match");
+
+    SidecarFixture oneBlob = SidecarFixture.withBlobs(2);
     oneBlob.blobs.remove(1);
-    assertMessage(oneBlob.networkForm(tx, sidecar.proofs(2)), "2 versioned hashes but 1 blobs");
+    assertMessage(oneBlob.networkForm(tx, sidecar.blobProofs), "2 versioned hashes but 1 blobs");
 
-    BlobSidecar shortBlob = BlobSidecar.withBlobs(1);
+    SidecarFixture shortBlob = SidecarFixture.withBlobs(1);
     shortBlob.blobs.set(0, new byte[131071]);
-    assertMessage(shortBlob.networkForm(shortBlob.signedTransaction(), shortBlob.proofs(1)), "blob must be 131072 bytes");
+    assertMessage(shortBlob.networkForm(shortBlob.signedTransaction(), shortBlob.blobProofs), "blob must be 131072 bytes");
 
-    byte[] payload = Arrays.copyOfRange(TransactionEncoder.encode(tx), 1, TransactionEncoder.encode(tx).length);
+    byte[] encoded = TransactionEncoder.encode(tx);
+    byte[] payload = Arrays.copyOfRange(encoded, 1, encoded.length);
     assertMessage(
         TransactionEncoder.envelope(TransactionType.BLOB, Rlp.encodeList(payload, Rlp.encodeList())),
         "network wrapper must have 4 or 5 fields, got 2");
   }
 
-  /** Blobs of zeros with distinct made-up commitments; proofs are not verified by the decoder. */
-  private static final class BlobSidecar {
+  /** Blobs of distinct small field elements with their real KZG commitments and proofs. */
+  private static final class SidecarFixture {
     final List<byte[]> blobs = new ArrayList<>();
     final List<byte[]> commitments = new ArrayList<>();
+    final List<byte[]> blobProofs = new ArrayList<>();
 
-    static BlobSidecar withBlobs(int count) {
-      BlobSidecar s = new BlobSidecar();
-      for (int i = 0; i < count; i++) {
-        s.blobs.add(new byte[131072]);
-        byte[] commitment = new byte[48];
-        commitment[0] = (byte) 0xc0;
-        commitment[47] = (byte) i;
+    static SidecarFixture withBlobs(int count) {
+      Kzg.ensureLoaded();
+      SidecarFixture s = new SidecarFixture();
+      for (int b = 0; b < count; b++) {
+        byte[] blob = new byte[131072];
+        for (int i = 0; i < 4096; i++) {
+          blob[32 * i + 31] = (byte) (i + b);
+          blob[32 * i + 30] = (byte) (i >> 8);
+        }
+        byte[] commitment = CKZG4844JNI.blobToKzgCommitment(blob);
+        s.blobs.add(blob);
         s.commitments.add(commitment);
+        s.blobProofs.add(CKZG4844JNI.computeBlobKzgProof(blob, commitment));
       }
       return s;
+    }
+
+    private static List<byte[]> oneBlobCellProofs;
+
+    /** The 128 cell proofs of {@code withBlobs(1)}'s blob; computing them is slow, so once. */
+    static synchronized List<byte[]> oneBlobCellProofs() {
+      if (oneBlobCellProofs == null) {
+        byte[] all = CKZG4844JNI.computeCellsAndKzgProofs(withBlobs(1).blobs.get(0)).getProofs();
+        List<byte[]> proofs = new ArrayList<>();
+        for (int i = 0; i < all.length; i += 48) {
+          proofs.add(Arrays.copyOfRange(all, i, i + 48));
+        }
+        oneBlobCellProofs = List.copyOf(proofs);
+      }
+      return oneBlobCellProofs;
     }
 
     Transaction signedTransaction() {
       List<byte[]> hashes = new ArrayList<>();
       for (byte[] c : commitments) {
-        hashes.add(versionedHash(c));
+        hashes.add(Kzg.versionedHash(c));
       }
       return TransactionSigner.sign(
           TestTransactions.unsigned(TransactionType.BLOB).toBuilder().blobVersionedHashes(hashes).build(), KEY);
     }
 
-    List<byte[]> proofs(int count) {
-      return Collections.nCopies(count, Rlp.encodeBytes(new byte[48]));
-    }
-
     byte[] networkForm(Transaction tx, List<byte[]> proofs) {
       return TransactionEncoder.envelope(
-          TransactionType.BLOB, Rlp.encodeList(payload(tx), strings(blobs), strings(commitments), Rlp.encodeList(proofs)));
+          TransactionType.BLOB, Rlp.encodeList(payload(tx), strings(blobs), strings(commitments), strings(proofs)));
     }
 
     byte[] cellProofForm(Transaction tx, byte[] version, List<byte[]> proofs) {
       return TransactionEncoder.envelope(
           TransactionType.BLOB,
-          Rlp.encodeList(payload(tx), version, strings(blobs), strings(commitments), Rlp.encodeList(proofs)));
+          Rlp.encodeList(payload(tx), version, strings(blobs), strings(commitments), strings(proofs)));
     }
 
     private static byte[] payload(Transaction tx) {
@@ -369,16 +410,6 @@ class TransactionDecoderTest {
         items.add(Rlp.encodeBytes(v));
       }
       return Rlp.encodeList(items);
-    }
-
-    private static byte[] versionedHash(byte[] commitment) {
-      try {
-        byte[] h = MessageDigest.getInstance("SHA-256").digest(commitment);
-        h[0] = 0x01;
-        return h;
-      } catch (java.security.NoSuchAlgorithmException e) {
-        throw new AssertionError(e);
-      }
     }
   }
 

@@ -112,9 +112,9 @@ final class Bls12Encoding {
     return isZero(input, offset, SCALAR_LENGTH);
   }
 
-  /** The 32-byte big-endian scalar at {@code input[offset, offset + 32)}, unreduced. */
-  static BigInteger decodeScalar(byte[] input, int offset) {
-    return new BigInteger(1, Arrays.copyOfRange(input, offset, offset + SCALAR_LENGTH));
+  /** A copy of the 32-byte big-endian scalar at {@code input[offset, offset + 32)}. */
+  static byte[] scalarAt(byte[] input, int offset) {
+    return Arrays.copyOfRange(input, offset, offset + SCALAR_LENGTH);
   }
 
   /** The G1 point of this blst serialization, or null if it is not on the curve. */

@@ -18,7 +18,8 @@ final class Bn254Pairing {
   /** u, the BN parameter: p and r are polynomials in it. */
   static final BigInteger U = new BigInteger("4965661367192848881");
 
-  /** The digits of 6u + 2 in non-adjacent form, least significant first. */
+  /** The digits of u and of 6u + 2 in non-adjacent form, least significant first. */
+  private static final int[] U_DIGITS = nonAdjacentForm(U);
   private static final int[] LOOP_DIGITS = nonAdjacentForm(U.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO));
 
   private static final Fp HALF = Fp.valueOf(2).inverse();
@@ -62,11 +63,12 @@ final class Bn254Pairing {
         }
       }
     }
-    Fp2[][] gamma = Fp12.FROBENIUS_GAMMA;
     for (LoopState pair : pairs) {
-      // Q1 = pi(Q) and -Q2 = -pi^2(Q), pi the p-power Frobenius carried over to the twist
-      f = pair.additionStep(f, pair.qx.conjugate().multiply(gamma[1][2]), pair.qy.conjugate().multiply(gamma[1][3]));
-      f = pair.additionStep(f, pair.qx.multiply(gamma[2][2]), pair.qy.multiply(gamma[2][3]).negate());
+      // the optimal ate correction: lines through T and Q1 = psi(Q), then T + Q1 and -Q2 = -psi^2(Q)
+      JacobianPoint<Fp2> q1 = G2.frobenius(pair.q);
+      JacobianPoint<Fp2> q2 = G2.frobenius(q1);
+      f = pair.additionStep(f, q1.x(), q1.y());
+      f = pair.additionStep(f, q2.x(), q2.y().negate());
     }
     return f;
   }
@@ -82,9 +84,9 @@ final class Bn254Pairing {
     Fp12 t = f.conjugate().multiply(f.inverse());
     t = t.frobenius(2).multiply(t);
 
-    Fp12 fu = t.pow(U);
-    Fp12 fu2 = fu.pow(U);
-    Fp12 fu3 = fu2.pow(U);
+    Fp12 fu = t.cyclotomicPow(U_DIGITS);
+    Fp12 fu2 = fu.cyclotomicPow(U_DIGITS);
+    Fp12 fu3 = fu2.cyclotomicPow(U_DIGITS);
 
     Fp12 y0 = t.frobenius(1).multiply(t.frobenius(2)).multiply(t.frobenius(3));
     Fp12 y1 = t.conjugate();
@@ -94,13 +96,13 @@ final class Bn254Pairing {
     Fp12 y5 = fu2.conjugate();
     Fp12 y6 = fu3.multiply(fu3.frobenius(1)).conjugate();
 
-    Fp12 t0 = y6.square().multiply(y4).multiply(y5);
+    Fp12 t0 = y6.cyclotomicSquare().multiply(y4).multiply(y5);
     Fp12 t1 = y3.multiply(y5).multiply(t0);
     t0 = t0.multiply(y2);
-    t1 = t1.square().multiply(t0).square();
+    t1 = t1.cyclotomicSquare().multiply(t0).cyclotomicSquare();
     t0 = t1.multiply(y1);
     t1 = t1.multiply(y0);
-    return t0.square().multiply(t1);
+    return t0.cyclotomicSquare().multiply(t1);
   }
 
   /**
@@ -110,6 +112,7 @@ final class Bn254Pairing {
   private static final class LoopState {
     final Fp px;
     final Fp py;
+    final JacobianPoint<Fp2> q;
     final Fp2 qx;
     final Fp2 qy;
     Fp2 tx;
@@ -119,6 +122,7 @@ final class Bn254Pairing {
     LoopState(JacobianPoint<Fp> p, JacobianPoint<Fp2> q) {
       px = p.x();
       py = p.y();
+      this.q = q;
       qx = q.x();
       qy = q.y();
       tx = qx;

@@ -145,21 +145,10 @@ final class Fp implements FieldElement<Fp> {
     return montgomeryProduct(l0, l1, l2, l3, l0, l1, l2, l3);
   }
 
+  /** Through BigInteger's binary extended Euclid, several times faster than Fermat's a^(p-2). */
   @Override
   public Fp inverse() {
-    return pow(MODULUS.subtract(BigInteger.TWO));
-  }
-
-  /** {@code this^exponent} for a non-negative exponent. */
-  Fp pow(BigInteger exponent) {
-    Fp result = ONE;
-    for (int i = exponent.bitLength() - 1; i >= 0; i--) {
-      result = result.square();
-      if (exponent.testBit(i)) {
-        result = result.multiply(this);
-      }
-    }
-    return result;
+    return isZero() ? this : valueOf(toBigInteger().modInverse(MODULUS));
   }
 
   @Override
@@ -183,9 +172,9 @@ final class Fp implements FieldElement<Fp> {
   }
 
   /**
-   * Montgomery product {@code a * b / 2^256 mod p} of reduced inputs (CIOS, one row per limb of b).
-   * The row's high word and the reduction carry are added straight into the top limb: with p below
-   * 2^254 that sum cannot overflow.
+   * Montgomery product {@code a * b / 2^256 mod p} of reduced inputs (CIOS, one row per limb of b,
+   * unrolled: the JIT then keeps every limb in a register). The row's high word and the reduction
+   * carry are added straight into the top limb: with p below 2^254 that sum cannot overflow.
    */
   private static Fp montgomeryProduct(
       long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3) {
@@ -193,78 +182,259 @@ final class Fp implements FieldElement<Fp> {
     long t1 = 0;
     long t2 = 0;
     long t3 = 0;
-    for (int i = 0; i < 4; i++) {
-      long bi = i == 0 ? b0 : i == 1 ? b1 : i == 2 ? b2 : b3;
-      // t += a * bi
-      long lo = a0 * bi;
-      long hi = Math.unsignedMultiplyHigh(a0, bi);
-      lo += t0;
-      hi += Long.compareUnsigned(lo, t0) < 0 ? 1 : 0;
-      t0 = lo;
-      long carry = hi;
-
-      lo = a1 * bi;
-      hi = Math.unsignedMultiplyHigh(a1, bi);
-      lo += t1;
-      hi += Long.compareUnsigned(lo, t1) < 0 ? 1 : 0;
-      lo += carry;
-      hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
-      t1 = lo;
-      carry = hi;
-
-      lo = a2 * bi;
-      hi = Math.unsignedMultiplyHigh(a2, bi);
-      lo += t2;
-      hi += Long.compareUnsigned(lo, t2) < 0 ? 1 : 0;
-      lo += carry;
-      hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
-      t2 = lo;
-      carry = hi;
-
-      lo = a3 * bi;
-      hi = Math.unsignedMultiplyHigh(a3, bi);
-      lo += t3;
-      hi += Long.compareUnsigned(lo, t3) < 0 ? 1 : 0;
-      lo += carry;
-      hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
-      t3 = lo;
-      long rowHigh = hi;
-
-      // t = (t + m * p) / 2^64, with m chosen so that the low limb vanishes
-      long m = t0 * INV;
-      lo = m * P0;
-      hi = Math.unsignedMultiplyHigh(m, P0);
-      lo += t0;
-      hi += Long.compareUnsigned(lo, t0) < 0 ? 1 : 0;
-      carry = hi;
-
-      lo = m * P1;
-      hi = Math.unsignedMultiplyHigh(m, P1);
-      lo += t1;
-      hi += Long.compareUnsigned(lo, t1) < 0 ? 1 : 0;
-      lo += carry;
-      hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
-      t0 = lo;
-      carry = hi;
-
-      lo = m * P2;
-      hi = Math.unsignedMultiplyHigh(m, P2);
-      lo += t2;
-      hi += Long.compareUnsigned(lo, t2) < 0 ? 1 : 0;
-      lo += carry;
-      hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
-      t1 = lo;
-      carry = hi;
-
-      lo = m * P3;
-      hi = Math.unsignedMultiplyHigh(m, P3);
-      lo += t3;
-      hi += Long.compareUnsigned(lo, t3) < 0 ? 1 : 0;
-      lo += carry;
-      hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
-      t2 = lo;
-      t3 = rowHigh + hi;
-    }
+    long lo;
+    long hi;
+    long carry;
+    long rowHigh;
+    long m;
+    // row 0: t += a * b0, then t = (t + m p) / 2^64 with m making the low limb vanish
+    lo = a0 * b0;
+    hi = Math.unsignedMultiplyHigh(a0, b0);
+    lo += t0;
+    hi += Long.compareUnsigned(lo, t0) < 0 ? 1 : 0;
+    t0 = lo;
+    carry = hi;
+    lo = a1 * b0;
+    hi = Math.unsignedMultiplyHigh(a1, b0);
+    lo += t1;
+    hi += Long.compareUnsigned(lo, t1) < 0 ? 1 : 0;
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    t1 = lo;
+    carry = hi;
+    lo = a2 * b0;
+    hi = Math.unsignedMultiplyHigh(a2, b0);
+    lo += t2;
+    hi += Long.compareUnsigned(lo, t2) < 0 ? 1 : 0;
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    t2 = lo;
+    carry = hi;
+    lo = a3 * b0;
+    hi = Math.unsignedMultiplyHigh(a3, b0);
+    lo += t3;
+    hi += Long.compareUnsigned(lo, t3) < 0 ? 1 : 0;
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    t3 = lo;
+    rowHigh = hi;
+    m = t0 * INV;
+    lo = m * P0;
+    hi = Math.unsignedMultiplyHigh(m, P0);
+    lo += t0;
+    hi += Long.compareUnsigned(lo, t0) < 0 ? 1 : 0;
+    carry = hi;
+    lo = m * P1;
+    hi = Math.unsignedMultiplyHigh(m, P1);
+    lo += t1;
+    hi += Long.compareUnsigned(lo, t1) < 0 ? 1 : 0;
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    t0 = lo;
+    carry = hi;
+    lo = m * P2;
+    hi = Math.unsignedMultiplyHigh(m, P2);
+    lo += t2;
+    hi += Long.compareUnsigned(lo, t2) < 0 ? 1 : 0;
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    t1 = lo;
+    carry = hi;
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    lo += t3;
+    hi += Long.compareUnsigned(lo, t3) < 0 ? 1 : 0;
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    t2 = lo;
+    carry = hi;
+    t3 = rowHigh + carry;
+    // row 1: t += a * b1, then t = (t + m p) / 2^64 with m making the low limb vanish
+    lo = a0 * b1;
+    hi = Math.unsignedMultiplyHigh(a0, b1);
+    lo += t0;
+    hi += Long.compareUnsigned(lo, t0) < 0 ? 1 : 0;
+    t0 = lo;
+    carry = hi;
+    lo = a1 * b1;
+    hi = Math.unsignedMultiplyHigh(a1, b1);
+    lo += t1;
+    hi += Long.compareUnsigned(lo, t1) < 0 ? 1 : 0;
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    t1 = lo;
+    carry = hi;
+    lo = a2 * b1;
+    hi = Math.unsignedMultiplyHigh(a2, b1);
+    lo += t2;
+    hi += Long.compareUnsigned(lo, t2) < 0 ? 1 : 0;
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    t2 = lo;
+    carry = hi;
+    lo = a3 * b1;
+    hi = Math.unsignedMultiplyHigh(a3, b1);
+    lo += t3;
+    hi += Long.compareUnsigned(lo, t3) < 0 ? 1 : 0;
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    t3 = lo;
+    rowHigh = hi;
+    m = t0 * INV;
+    lo = m * P0;
+    hi = Math.unsignedMultiplyHigh(m, P0);
+    lo += t0;
+    hi += Long.compareUnsigned(lo, t0) < 0 ? 1 : 0;
+    carry = hi;
+    lo = m * P1;
+    hi = Math.unsignedMultiplyHigh(m, P1);
+    lo += t1;
+    hi += Long.compareUnsigned(lo, t1) < 0 ? 1 : 0;
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    t0 = lo;
+    carry = hi;
+    lo = m * P2;
+    hi = Math.unsignedMultiplyHigh(m, P2);
+    lo += t2;
+    hi += Long.compareUnsigned(lo, t2) < 0 ? 1 : 0;
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    t1 = lo;
+    carry = hi;
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    lo += t3;
+    hi += Long.compareUnsigned(lo, t3) < 0 ? 1 : 0;
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    t2 = lo;
+    carry = hi;
+    t3 = rowHigh + carry;
+    // row 2: t += a * b2, then t = (t + m p) / 2^64 with m making the low limb vanish
+    lo = a0 * b2;
+    hi = Math.unsignedMultiplyHigh(a0, b2);
+    lo += t0;
+    hi += Long.compareUnsigned(lo, t0) < 0 ? 1 : 0;
+    t0 = lo;
+    carry = hi;
+    lo = a1 * b2;
+    hi = Math.unsignedMultiplyHigh(a1, b2);
+    lo += t1;
+    hi += Long.compareUnsigned(lo, t1) < 0 ? 1 : 0;
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    t1 = lo;
+    carry = hi;
+    lo = a2 * b2;
+    hi = Math.unsignedMultiplyHigh(a2, b2);
+    lo += t2;
+    hi += Long.compareUnsigned(lo, t2) < 0 ? 1 : 0;
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    t2 = lo;
+    carry = hi;
+    lo = a3 * b2;
+    hi = Math.unsignedMultiplyHigh(a3, b2);
+    lo += t3;
+    hi += Long.compareUnsigned(lo, t3) < 0 ? 1 : 0;
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    t3 = lo;
+    rowHigh = hi;
+    m = t0 * INV;
+    lo = m * P0;
+    hi = Math.unsignedMultiplyHigh(m, P0);
+    lo += t0;
+    hi += Long.compareUnsigned(lo, t0) < 0 ? 1 : 0;
+    carry = hi;
+    lo = m * P1;
+    hi = Math.unsignedMultiplyHigh(m, P1);
+    lo += t1;
+    hi += Long.compareUnsigned(lo, t1) < 0 ? 1 : 0;
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    t0 = lo;
+    carry = hi;
+    lo = m * P2;
+    hi = Math.unsignedMultiplyHigh(m, P2);
+    lo += t2;
+    hi += Long.compareUnsigned(lo, t2) < 0 ? 1 : 0;
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    t1 = lo;
+    carry = hi;
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    lo += t3;
+    hi += Long.compareUnsigned(lo, t3) < 0 ? 1 : 0;
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    t2 = lo;
+    carry = hi;
+    t3 = rowHigh + carry;
+    // row 3: t += a * b3, then t = (t + m p) / 2^64 with m making the low limb vanish
+    lo = a0 * b3;
+    hi = Math.unsignedMultiplyHigh(a0, b3);
+    lo += t0;
+    hi += Long.compareUnsigned(lo, t0) < 0 ? 1 : 0;
+    t0 = lo;
+    carry = hi;
+    lo = a1 * b3;
+    hi = Math.unsignedMultiplyHigh(a1, b3);
+    lo += t1;
+    hi += Long.compareUnsigned(lo, t1) < 0 ? 1 : 0;
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    t1 = lo;
+    carry = hi;
+    lo = a2 * b3;
+    hi = Math.unsignedMultiplyHigh(a2, b3);
+    lo += t2;
+    hi += Long.compareUnsigned(lo, t2) < 0 ? 1 : 0;
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    t2 = lo;
+    carry = hi;
+    lo = a3 * b3;
+    hi = Math.unsignedMultiplyHigh(a3, b3);
+    lo += t3;
+    hi += Long.compareUnsigned(lo, t3) < 0 ? 1 : 0;
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    t3 = lo;
+    rowHigh = hi;
+    m = t0 * INV;
+    lo = m * P0;
+    hi = Math.unsignedMultiplyHigh(m, P0);
+    lo += t0;
+    hi += Long.compareUnsigned(lo, t0) < 0 ? 1 : 0;
+    carry = hi;
+    lo = m * P1;
+    hi = Math.unsignedMultiplyHigh(m, P1);
+    lo += t1;
+    hi += Long.compareUnsigned(lo, t1) < 0 ? 1 : 0;
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    t0 = lo;
+    carry = hi;
+    lo = m * P2;
+    hi = Math.unsignedMultiplyHigh(m, P2);
+    lo += t2;
+    hi += Long.compareUnsigned(lo, t2) < 0 ? 1 : 0;
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    t1 = lo;
+    carry = hi;
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    lo += t3;
+    hi += Long.compareUnsigned(lo, t3) < 0 ? 1 : 0;
+    lo += carry;
+    hi += Long.compareUnsigned(lo, carry) < 0 ? 1 : 0;
+    t2 = lo;
+    carry = hi;
+    t3 = rowHigh + carry;
     return subtractModulusIfAbove(t0, t1, t2, t3);
   }
 

@@ -42,9 +42,33 @@ final class G2 {
     return point != null && isInSubgroup(point) ? point : null;
   }
 
-  /** Whether a point of the twist has order r (or is infinity). */
+  /** 6u^2, which is p mod r: the eigenvalue of {@link #frobenius} on G2. */
+  private static final BigInteger SIX_U_SQUARED =
+      Bn254Pairing.U.pow(2).multiply(BigInteger.valueOf(6));
+
+  /**
+   * Whether a point of the twist has order r (or is infinity), by the test psi(Q) = [6u^2]Q. It is
+   * exact: psi satisfies psi^2 - t psi + p = 0 with t = p + 1 - r = 6u^2 + 1 (it is the p-power
+   * Frobenius of the curve over F_p, carried over to the twist), so psi(Q) = [6u^2]Q gives
+   * [36u^4 - (6u^2 + 1) 6u^2 + p]Q = [p - 6u^2]Q = [r]Q = 0; conversely psi acts on G2 as p. The
+   * scalar has 127 bits where r has 254.
+   */
   static boolean isInSubgroup(JacobianPoint<Fp2> point) {
-    return point.multiply(G1.ORDER).isInfinity();
+    return point.isInfinity() || frobenius(point.normalized()).equals(point.multiply(SIX_U_SQUARED));
+  }
+
+  /**
+   * psi(Q) for an affine Q: the p-power Frobenius of the curve over F_p^12 seen through the
+   * untwisting map (x, y) -> (x w^2, y w^3), that is (conj(x) xi^((p-1)/3), conj(y) xi^((p-1)/2)).
+   * The result is affine too.
+   */
+  static JacobianPoint<Fp2> frobenius(JacobianPoint<Fp2> affine) {
+    if (affine.isInfinity()) {
+      return affine;
+    }
+    Fp2[] gamma = Fp12.FROBENIUS_GAMMA[1];
+    return JacobianPoint.affine(
+        CURVE, affine.x().conjugate().multiply(gamma[2]), affine.y().conjugate().multiply(gamma[3]));
   }
 
   private static Fp fp(String decimal) {

@@ -129,6 +129,18 @@ class FieldTowerTest {
     assertNotEquals(a, a.frobenius(1));
   }
 
+  @Test
+  void cyclotomicSquaringAndPowerAgreeWithGenericOnesInTheCyclotomicSubgroup() {
+    Fp12 f = randomFp12();
+    Fp12 unitary = f.conjugate().multiply(f.inverse());
+    Fp12 cyclotomic = unitary.frobenius(2).multiply(unitary);
+    assertEquals(cyclotomic.square(), cyclotomic.cyclotomicSquare());
+    assertEquals(cyclotomic.square().square(), cyclotomic.cyclotomicSquare().cyclotomicSquare());
+    // 45 = 64 - 16 - 4 + 1: digits, least significant first, with two -1
+    int[] digits = {1, 0, -1, 0, -1, 0, 1};
+    assertEquals(cyclotomic.pow(BigInteger.valueOf(45)), cyclotomic.cyclotomicPow(digits));
+  }
+
   private static byte[] word(BigInteger value) {
     byte[] raw = value.toByteArray();
     byte[] out = new byte[32];
