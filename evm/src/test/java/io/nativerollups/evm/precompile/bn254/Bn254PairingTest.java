@@ -24,8 +24,8 @@ class Bn254PairingTest {
    * e(P1, P2) of the EIP-197 generators as computed by an independent implementation (the JS
    * library @noble/curves, which builds the same F_p^12 tower): coefficients of w^0..w^5 grouped as
    * c0 = (w^0, w^2, w^4), c1 = (w^1, w^3, w^5), each F_p^2 as (real, imaginary). Its final
-   * exponentiation (Fuentes-Castaneda et al.) raises to a multiple m (p^12 - 1) / r, with {@code m
-   * = 2u(6u^2 + 3u + 1)}, which is equally a bilinear pairing.
+   * exponentiation (Fuentes-Castaneda et al.) raises to a multiple m (p^12 - 1) / r, m being
+   * 2u(6u^2 + 3u + 1): that too is a bilinear pairing.
    */
   private static final String[] PAIRING_OF_GENERATORS = {
     "262b253feda94cfe0da01bde280a3ed6f87e5feb898578b55e1f63739d870e95",
