@@ -688,8 +688,9 @@ public final class Word256Math {
   }
 
   /**
-   * Short division of the word at {@code x[a]} by the one-limb {@code divisor}, on locals rather
-   * than the scratch since such divisors (powers of ten, token decimals) are the common case.
+   * Short division of the {@code dividendLimbs} limbs at {@code x[a]} (at least one; the quotient
+   * only for at most four) by the one-limb {@code divisor}, without Knuth's bookkeeping since such
+   * divisors (powers of ten, token decimals) are the common case.
    */
   private static void divideBySingleLimb(
       long[] x, int a, int dividendLimbs, long divisor, long[] s, int out, boolean remainder) {
@@ -731,6 +732,10 @@ public final class Word256Math {
       for (int i = 0; i < 4; i++) {
         s[out + i] = i < m ? w[DIVIDEND + i] : 0;
       }
+      return;
+    }
+    if (divisorLimbs == 1) {
+      divideBySingleLimb(w, DIVIDEND, m, w[DIVISOR], s, out, true);
       return;
     }
     divideInScratch(w, m, divisorLimbs);

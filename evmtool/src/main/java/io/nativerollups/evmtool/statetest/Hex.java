@@ -4,11 +4,11 @@ import java.math.BigInteger;
 import java.util.HexFormat;
 
 /** Parsing of the hex (and occasional decimal) strings that fixtures use. */
-final class Hex {
+public final class Hex {
   private Hex() {}
 
   /** Bytes of a {@code 0x}-prefixed (or bare) even-length hex string; "" and "0x" are empty. */
-  static byte[] bytes(String s) {
+  public static byte[] bytes(String s) {
     String h = strip(s);
     if (h.length() % 2 != 0) {
       throw new IllegalArgumentException("odd number of hex digits: " + s);
@@ -17,7 +17,7 @@ final class Hex {
   }
 
   /** A non-negative integer written as {@code 0x}-hex or decimal. */
-  static BigInteger integer(String s) {
+  public static BigInteger integer(String s) {
     if (s.startsWith("0x") || s.startsWith("0X")) {
       String h = s.substring(2);
       return h.isEmpty() ? BigInteger.ZERO : new BigInteger(h, 16);
@@ -29,7 +29,7 @@ final class Hex {
     return v;
   }
 
-  static String format(byte[] b) {
+  public static String format(byte[] b) {
     return "0x" + HexFormat.of().formatHex(b);
   }
 

@@ -96,7 +96,8 @@ public final class StateTestParser {
         excess == null ? 0 : u64(excess, "currentExcessBlobGas"));
   }
 
-  private static Map<Address, PreAccount> parsePre(JsonNode pre) {
+  /** The accounts of a {@code pre} or post-state object: address to nonce, balance, code, storage. */
+  public static Map<Address, PreAccount> parsePre(JsonNode pre) {
     Map<Address, PreAccount> accounts = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = pre.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();

@@ -1,7 +1,6 @@
 package io.nativerollups.evm.precompile.bls;
 
 import io.nativerollups.evm.precompile.PrecompiledContract;
-import java.math.BigInteger;
 import java.util.List;
 import supranational.blst.P1;
 
@@ -81,8 +80,6 @@ public final class Bls12MapFpToG1Precompile implements PrecompiledContract {
               Fp.fromHex("e0fa1d816ddc03e6b24255e0d7819c171c40f65e273b853324efcd6356caa205ca2f570f13497804415473a1d634b8f"),
               Fp.ONE));
 
-  private static final BigInteger COFACTOR = new BigInteger("d201000000010001", 16);
-
   @Override
   public String name() {
     return "BLS12_MAP_FP_TO_G1";
@@ -102,7 +99,18 @@ public final class Bls12MapFpToG1Precompile implements PrecompiledContract {
     if (u == null) {
       return null;
     }
-    P1 point = Bls12Encoding.g1Point(MAP.map(u));
-    return Bls12Encoding.encodeG1(point.mult(COFACTOR));
+    return Bls12Encoding.encodeG1(clearCofactor(Bls12Encoding.g1Point(MAP.map(u))));
+  }
+
+  /** h_eff P with h_eff = 1 - x = |x| + 1, double-and-add along the seed's bits. */
+  static P1 clearCofactor(P1 point) {
+    P1 product = point.dup();
+    for (int bit = 62; bit >= 0; bit--) {
+      product.dbl();
+      if (Bls12Parameters.seedBit(bit)) {
+        product.add(point);
+      }
+    }
+    return product.add(point);
   }
 }

@@ -28,10 +28,6 @@ abstract class PippengerMsm<P, A> {
   /** Measured crossover (G1 and G2 alike) where the bucket method overtakes k multiplications. */
   static final int PIPPENGER_THRESHOLD = 16;
 
-  /** The main subgroup order q. */
-  private static final BigInteger GROUP_ORDER =
-      new BigInteger("73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001", 16);
-
   /** The point at infinity, a new object. */
   abstract P infinity();
 
@@ -116,7 +112,7 @@ abstract class PippengerMsm<P, A> {
     P sum = infinity();
     for (int i = 0; i < points.size(); i++) {
       // Points have order q, so reducing changes nothing but lets blst take its GLV path.
-      BigInteger scalar = new BigInteger(1, scalars.get(i)).mod(GROUP_ORDER);
+      BigInteger scalar = new BigInteger(1, scalars.get(i)).mod(Bls12Parameters.GROUP_ORDER);
       add(sum, multiply(points.get(i), scalar));
     }
     return sum;
