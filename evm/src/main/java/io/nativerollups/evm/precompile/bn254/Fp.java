@@ -22,6 +22,7 @@ final class Fp implements FieldElement<Fp> {
   private static final long P1 = limb(MODULUS, 1);
   private static final long P2 = limb(MODULUS, 2);
   private static final long P3 = limb(MODULUS, 3);
+
   /** -p^-1 mod 2^64, the Montgomery reduction factor. */
   private static final long INV =
       MODULUS.modInverse(BigInteger.ONE.shiftLeft(64)).negate().longValue();
@@ -72,7 +73,8 @@ final class Fp implements FieldElement<Fp> {
     if (borrow == 0) {
       return null;
     }
-    return montgomeryProduct(h0, h1, h2, h3, R_SQUARED.l0, R_SQUARED.l1, R_SQUARED.l2, R_SQUARED.l3);
+    return montgomeryProduct(
+        h0, h1, h2, h3, R_SQUARED.l0, R_SQUARED.l1, R_SQUARED.l2, R_SQUARED.l3);
   }
 
   /** Writes the 32-byte big-endian standard (non-Montgomery) value at {@code offset}. */
