@@ -56,6 +56,21 @@ class Bls12PairingPrecompileTest {
   }
 
   @Test
+  void checksProductsOfMorePairsThanBlstBatchesAtOnce() {
+    byte[] g2 = TestPoints.g2Generator();
+    byte[] input = new byte[0];
+    long total = 0;
+    for (int i = 1; i <= 11; i++) {
+      input = TestPoints.concat(input, g1Times(i), g2);
+      total += i;
+    }
+    byte[] balanced = TestPoints.concat(input, g1Times(-total), g2);
+    byte[] unbalanced = TestPoints.concat(input, g1Times(-total + 1), g2);
+    assertEquals(TRUE, TestPoints.hex(precompile.compute(balanced)));
+    assertEquals(FALSE, TestPoints.hex(precompile.compute(unbalanced)));
+  }
+
+  @Test
   void pairsWithInfinityCountAsOne() {
     byte[] g1 = TestPoints.g1Generator();
     byte[] g2 = TestPoints.g2Generator();
