@@ -23,6 +23,12 @@ final class G2 {
 
   static final int ENCODED_LENGTH = 128;
 
+  /**
+   * p - r, which is 6u^2 and p mod r: the eigenvalue of {@link #frobenius} on G2. (Taken from p and
+   * r rather than from u, so that this class's initialisation does not depend on the pairing's.)
+   */
+  private static final BigInteger SIX_U_SQUARED = Fp.MODULUS.subtract(G1.ORDER);
+
   private G2() {}
 
   /**
@@ -41,10 +47,6 @@ final class G2 {
     JacobianPoint<Fp2> point = CURVE.pointAt(x, y);
     return point != null && isInSubgroup(point) ? point : null;
   }
-
-  /** 6u^2, which is p mod r: the eigenvalue of {@link #frobenius} on G2. */
-  private static final BigInteger SIX_U_SQUARED =
-      Bn254Pairing.U.pow(2).multiply(BigInteger.valueOf(6));
 
   /**
    * Whether a point of the twist has order r (or is infinity), by the test psi(Q) = [6u^2]Q, which

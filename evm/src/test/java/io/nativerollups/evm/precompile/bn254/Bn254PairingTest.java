@@ -104,6 +104,21 @@ class Bn254PairingTest {
   }
 
   @Test
+  void pAndRAreTheBnPolynomialsInU() {
+    BigInteger u = Bn254Pairing.U;
+    BigInteger common =
+        BigInteger.valueOf(36)
+            .multiply(u.pow(4))
+            .add(BigInteger.valueOf(36).multiply(u.pow(3)))
+            .add(BigInteger.valueOf(6).multiply(u))
+            .add(BigInteger.ONE);
+    assertEquals(P, common.add(BigInteger.valueOf(24).multiply(u.pow(2))));
+    assertEquals(R, common.add(BigInteger.valueOf(18).multiply(u.pow(2))));
+    // so p - r = 6u^2, the eigenvalue G2's subgroup test uses
+    assertEquals(BigInteger.valueOf(6).multiply(u.pow(2)), P.subtract(R));
+  }
+
+  @Test
   void hardPartCoefficientsAreTheBnPolynomialsInU() {
     BigInteger u = Bn254Pairing.U;
     BigInteger u2 = u.pow(2);
