@@ -40,6 +40,10 @@ public final class BlockTestCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Also print passing and skipped tests, and the run time.")
   private boolean verbose;
 
+  @Option(names = "--stateless", description = "Also re-execute each accepted block from its execution witness"
+      + " alone (recorded against the parent's full state); a test passes only if both runs give the header's roots.")
+  private boolean stateless;
+
   @Option(names = "--threads", paramLabel = "N", description = "Files run in parallel (default: available processors).")
   private int threads = Runtime.getRuntime().availableProcessors();
 
@@ -65,7 +69,7 @@ public final class BlockTestCommand implements Callable<Integer> {
     long start = System.nanoTime();
     BlockTestSuite.Summary summary;
     try {
-      summary = new BlockTestSuite(filter, threads).run(files, r -> {
+      summary = new BlockTestSuite(filter, threads, stateless).run(files, r -> {
         switch (r.status()) {
           case FAILED -> out.println(r.failureLine());
           case PASSED -> { if (verbose) out.println("PASS " + r.file() + " " + r.test() + " " + r.network()); }

@@ -20,14 +20,25 @@ import java.util.regex.Pattern;
 public final class BlockTestSuite {
   private final Pattern testFilter;
   private final int threads;
+  private final boolean stateless;
 
   /**
    * @param testFilter runs only tests whose name contains a match; null for all
    * @param threads how many files run at the same time
    */
   public BlockTestSuite(Pattern testFilter, int threads) {
+    this(testFilter, threads, false);
+  }
+
+  /**
+   * @param testFilter runs only tests whose name contains a match; null for all
+   * @param threads how many files run at the same time
+   * @param stateless also re-execute every accepted block from its recorded witness alone
+   */
+  public BlockTestSuite(Pattern testFilter, int threads, boolean stateless) {
     this.testFilter = testFilter;
     this.threads = Math.max(1, threads);
+    this.stateless = stateless;
   }
 
   /** Totals of a run; {@code skipped} counts tests on networks before Cancun. */
@@ -77,7 +88,7 @@ public final class BlockTestSuite {
   }
 
   private List<BlockTestResult> runFile(Path file) throws IOException, FixtureFormatException {
-    BlockTestRunner runner = new BlockTestRunner();
+    BlockTestRunner runner = new BlockTestRunner(stateless);
     List<BlockTestResult> results = new ArrayList<>();
     for (BlockTest test : BlockTestParser.parse(file)) {
       if (testFilter == null || testFilter.matcher(test.name()).find()) {
