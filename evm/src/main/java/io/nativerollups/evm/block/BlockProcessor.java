@@ -59,20 +59,36 @@ public final class BlockProcessor {
   }
 
   /**
-   * Validates {@code block} and applies it to {@code world}.
+   * Validates {@code block} and applies it to {@code world}: {@link #execute}, then the header's
+   * gas used, state root, receipts root, logs bloom, blob gas used and requests hash must be what
+   * execution produced.
    *
    * @param headers the ancestors of {@code block}, looked up by hash from its parent on
    * @throws InvalidBlockException naming the rule the block breaks; {@code world} is then unusable
    */
   public BlockResult process(WorldState world, Block block, BlockHeaders headers) throws InvalidBlockException {
+    BlockResult result = execute(world, block, headers);
+    checkResults(block.header(), result);
+    return result;
+  }
+
+  /**
+   * Validates the header against its parent and the body against the header, then executes the
+   * block on {@code world}, without comparing the header's execution results (gas used, roots,
+   * bloom, blob gas used, requests hash) with what it produced: what a block builder needs.
+   *
+   * @throws InvalidBlockException naming the rule the block breaks; {@code world} is then unusable
+   */
+  public BlockResult execute(WorldState world, Block block, BlockHeaders headers) throws InvalidBlockException {
     BlockHeader header = block.header();
     ForkActivation fork = config.forkAt(header.timestamp());
+    BlockValidator.checkSize(block, fork);
     BlockHeader parent = headers.byHash(header.parentHash());
     if (parent == null) {
       throw new InvalidBlockException(BlockError.UNKNOWN_PARENT, "parent block is not known");
     }
     BlockValidator.validateHeader(header, parent, fork);
-    BlockValidator.validateBody(block, fork);
+    BlockValidator.validateBody(block);
     ForkMachinery m = machinery.computeIfAbsent(fork.rules(), f -> new ForkMachinery(
         new EVM(f, Precompiles.forFork(f)), new TransactionProcessor(f), TransactionValidator.forFork(f)));
 
@@ -120,36 +136,41 @@ public final class BlockProcessor {
     applyWithdrawals(world, block.withdrawals());
     List<byte[]> requests = fork.rules().isAtLeast(Fork.PRAGUE)
         ? collectRequests(world, m.evm(), context, receipts)
-        : List.of();
+        : null;
 
-    if (gasUsed != header.gasUsed()) {
-      throw new InvalidBlockException(BlockError.INVALID_GAS_USED,
-          "transactions used " + gasUsed + " gas, header says " + Long.toUnsignedString(header.gasUsed()));
-    }
-    byte[] stateRoot = world.rootHash();
-    if (!Arrays.equals(stateRoot, header.stateRoot())) {
-      throw new InvalidBlockException(BlockError.INVALID_STATE_ROOT, "state root after execution does not match the header");
-    }
     List<byte[]> encodedReceipts = new ArrayList<>(receipts.size());
     byte[] bloom = new byte[LogsBloom.SIZE];
     for (Receipt r : receipts) {
       encodedReceipts.add(r.encode());
       LogsBloom.accumulate(bloom, r.logsBloom());
     }
-    if (!Arrays.equals(MerklePatriciaTrie.orderedRoot(encodedReceipts), header.receiptsRoot())) {
+    return new BlockResult(List.copyOf(receipts), gasUsed, blobGasUsed, world.rootHash(),
+        MerklePatriciaTrie.orderedRoot(encodedReceipts), bloom,
+        requests == null ? null : List.copyOf(requests), requests == null ? null : requestsHash(requests));
+  }
+
+  /** The header's execution results must be what execution produced, checked in the spec's order. */
+  private static void checkResults(BlockHeader header, BlockResult result) throws InvalidBlockException {
+    if (result.gasUsed() != header.gasUsed()) {
+      throw new InvalidBlockException(BlockError.INVALID_GAS_USED,
+          "transactions used " + result.gasUsed() + " gas, header says " + Long.toUnsignedString(header.gasUsed()));
+    }
+    if (!Arrays.equals(result.stateRoot(), header.stateRoot())) {
+      throw new InvalidBlockException(BlockError.INVALID_STATE_ROOT, "state root after execution does not match the header");
+    }
+    if (!Arrays.equals(result.receiptsRoot(), header.receiptsRoot())) {
       throw new InvalidBlockException(BlockError.INVALID_RECEIPTS_ROOT, "receipts root does not match the receipts");
     }
-    if (!Arrays.equals(bloom, header.logsBloom())) {
+    if (!Arrays.equals(result.logsBloom(), header.logsBloom())) {
       throw new InvalidBlockException(BlockError.INVALID_LOG_BLOOM, "logs bloom does not match the receipts' logs");
     }
-    if (blobGasUsed != header.blobGasUsed()) {
+    if (result.blobGasUsed() != header.blobGasUsed()) {
       throw new InvalidBlockException(BlockError.INCORRECT_BLOB_GAS_USED,
-          "transactions used " + blobGasUsed + " blob gas, header says " + Long.toUnsignedString(header.blobGasUsed()));
+          "transactions used " + result.blobGasUsed() + " blob gas, header says " + Long.toUnsignedString(header.blobGasUsed()));
     }
-    if (fork.rules().isAtLeast(Fork.PRAGUE) && !Arrays.equals(requestsHash(requests), header.requestsHash())) {
+    if (result.requestsHash() != null && !Arrays.equals(result.requestsHash(), header.requestsHash())) {
       throw new InvalidBlockException(BlockError.INVALID_REQUESTS, "requests hash does not match the block's requests");
     }
-    return new BlockResult(List.copyOf(receipts), gasUsed, blobGasUsed, requests, stateRoot);
   }
 
   private static InvalidBlockException rejected(int index, String reason, BlockError error) {

@@ -160,16 +160,20 @@ public final class BlockValidator {
     return total - blobs.targetBlobGas();
   }
 
-  /**
-   * Checks the body against the header: no ommers, a withdrawals list, the transactions and
-   * withdrawals roots, and from Osaka the EIP-7934 size cap.
-   */
-  public static void validateBody(Block block, ForkActivation fork) throws InvalidBlockException {
-    BlockHeader header = block.header();
+  /** From Osaka, EIP-7934: the block's RLP encoding must fit in {@link #MAX_RLP_BLOCK_SIZE}. */
+  public static void checkSize(Block block, ForkActivation fork) throws InvalidBlockException {
     if (fork.rules().isAtLeast(Fork.OSAKA) && block.encodedSize() > MAX_RLP_BLOCK_SIZE) {
       throw new InvalidBlockException(BlockError.RLP_BLOCK_LIMIT_EXCEEDED,
           "block of " + block.encodedSize() + " bytes exceeds " + MAX_RLP_BLOCK_SIZE + " (EIP-7934)");
     }
+  }
+
+  /**
+   * Checks the body against the header: no ommers, a withdrawals list, the transactions and
+   * withdrawals roots.
+   */
+  public static void validateBody(Block block) throws InvalidBlockException {
+    BlockHeader header = block.header();
     if (!block.ommers().isEmpty()) {
       throw new InvalidBlockException(BlockError.IMPORT_IMPOSSIBLE_UNCLES_OVER_PARIS,
           "a post-merge block has " + block.ommers().size() + " ommers");
