@@ -51,7 +51,7 @@ final class AccountStorage {
 
   private UInt256 load(UInt256 key) {
     byte[] encoded = trie.get(Keccak256.hash(key.toBytes()));
-    UInt256 v = encoded == null ? UInt256.ZERO : UInt256.fromBytes(Rlp.decode(encoded).bytes());
+    UInt256 v = encoded == null ? UInt256.ZERO : Rlp.decode(encoded).asUInt256();
     slots.put(key, v);
     return v;
   }

@@ -2,6 +2,7 @@ package io.nativerollups.evm.state;
 
 import io.nativerollups.evm.crypto.Keccak256;
 import io.nativerollups.evm.rlp.Rlp;
+import io.nativerollups.evm.rlp.RlpException;
 import io.nativerollups.evm.rlp.RlpItem;
 import io.nativerollups.evm.trie.MerklePatriciaTrie;
 import io.nativerollups.evm.trie.MissingTrieNodeException;
@@ -36,7 +37,8 @@ import java.util.Set;
  * nodes (a full node store, or the partial one of an execution witness): each account, storage slot
  * and code is loaded on first access, so the store sees exactly what execution reads, and the root
  * is computed by updating the tries opened at the pre-state root. A missing trie node throws
- * {@link MissingTrieNodeException}, a missing code {@link MissingCodeException}.
+ * {@link MissingTrieNodeException}, a missing code {@link MissingCodeException}, a malformed trie
+ * node, account or slot value {@link RlpException}.
  */
 public final class InMemoryWorldState implements WorldState {
   private static final byte[] ABSENT_CODE_HASH = new byte[32];
@@ -349,6 +351,9 @@ public final class InMemoryWorldState implements WorldState {
     byte[] encoded = accountTrie.get(Keccak256.hash(address.toArray()));
     if (encoded != null) {
       List<RlpItem> fields = Rlp.decode(encoded).items();
+      if (fields.size() != 4) {
+        throw new RlpException("account of " + address + " has " + fields.size() + " fields, not 4");
+      }
       a = new Account();
       a.nonce = fields.get(0).asLong();
       a.balance = fields.get(1).asUInt256();

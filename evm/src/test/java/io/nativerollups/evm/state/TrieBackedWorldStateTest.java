@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nativerollups.evm.crypto.Keccak256;
+import io.nativerollups.evm.rlp.Rlp;
+import io.nativerollups.evm.rlp.RlpException;
 import io.nativerollups.evm.trie.InMemoryNodeStore;
+import io.nativerollups.evm.trie.MerklePatriciaTrie;
 import io.nativerollups.evm.trie.MissingTrieNodeException;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
@@ -116,6 +119,24 @@ class TrieBackedWorldStateTest {
     MissingCodeException e = assertThrows(MissingCodeException.class, () -> s.getCode(CONTRACT));
     assertArrayEquals(Keccak256.hash(CODE), e.codeHash());
     assertArrayEquals(Keccak256.hash(CODE), s.getCodeHash(CONTRACT), "the hash needs no code");
+  }
+
+  @Test
+  void malformedAccountOrSlotEncodingsThrowRlpException() {
+    MerklePatriciaTrie storage = new MerklePatriciaTrie();
+    storage.put(Keccak256.hash(UInt256.ONE.toBytes()), Rlp.encodeBytes(new byte[33]));
+    storage.put(Keccak256.hash(UInt256.valueOf(2).toBytes()), Rlp.encodeList(Rlp.encodeLong(1)));
+    storage.commit(nodes);
+    MerklePatriciaTrie accounts = new MerklePatriciaTrie();
+    accounts.put(Keccak256.hash(ALICE.toArray()), Rlp.encodeList(Rlp.encodeLong(1)));
+    accounts.put(Keccak256.hash(CONTRACT.toArray()), Rlp.encodeList(Rlp.encodeLong(0), Rlp.encodeLong(0),
+        Rlp.encodeBytes(storage.rootHash()), Rlp.encodeBytes(Keccak256.EMPTY)));
+    accounts.commit(nodes);
+    InMemoryWorldState s = new InMemoryWorldState(nodes, codes, accounts.rootHash());
+    RlpException e = assertThrows(RlpException.class, () -> s.getBalance(ALICE));
+    assertTrue(e.getMessage().contains("1 fields, not 4"), e.getMessage());
+    assertThrows(RlpException.class, () -> s.getStorage(CONTRACT, UInt256.ONE));
+    assertThrows(RlpException.class, () -> s.getStorage(CONTRACT, UInt256.valueOf(2)));
   }
 
   @Test
