@@ -182,18 +182,19 @@ public final class MessageFrame {
 
   /** Pushes the 32 bytes of {@code src} at {@code off}, reading zeros past its end (CALLDATALOAD). */
   public void pushPadded(byte[] src, long off) {
-    if (off + 32 <= src.length) {
+    if (off <= src.length - 32) {
       pushBytes(src, (int) off, 32);
       return;
     }
-    int b = sp++ << 2;
-    stack[b] = 0;
-    stack[b + 1] = 0;
-    stack[b + 2] = 0;
-    stack[b + 3] = 0;
-    for (int i = 0; i < 32 && off + i < src.length; i++) {
+    pushLong(0);
+    if (off >= src.length) {
+      return;
+    }
+    int b = (sp - 1) << 2;
+    int start = (int) off;
+    for (int i = 0; start + i < src.length; i++) {
       int bitPos = 8 * (31 - i);
-      stack[b + (bitPos >>> 6)] |= (src[(int) off + i] & 0xFFL) << (bitPos & 63);
+      stack[b + (bitPos >>> 6)] |= (src[start + i] & 0xFFL) << (bitPos & 63);
     }
   }
 

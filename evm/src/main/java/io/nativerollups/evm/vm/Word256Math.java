@@ -190,20 +190,7 @@ public final class Word256Math {
 
   /** ADD: {@code a + b} modulo 2^256. */
   public static void add(long[] s, int a, int b, int out) {
-    long a0 = s[a], a1 = s[a + 1], a2 = s[a + 2], a3 = s[a + 3];
-    long b0 = s[b], b1 = s[b + 1], b2 = s[b + 2], b3 = s[b + 3];
-    long r0 = a0 + b0;
-    long c = carryOfSum(a0, b0, r0);
-    long t1 = a1 + b1;
-    long r1 = t1 + c;
-    c = carryOfSum(a1, b1, t1) | carryOfSum(t1, c, r1);
-    long t2 = a2 + b2;
-    long r2 = t2 + c;
-    c = carryOfSum(a2, b2, t2) | carryOfSum(t2, c, r2);
-    s[out] = r0;
-    s[out + 1] = r1;
-    s[out + 2] = r2;
-    s[out + 3] = a3 + b3 + c;
+    addWithCarry(s, a, b, s, out);
   }
 
   /** SUB: {@code a - b} modulo 2^256. */
@@ -277,24 +264,7 @@ public final class Word256Math {
     }
     long[] w = SCRATCH.get();
     copyWord(s, n, w, DIVISOR);
-    long a0 = s[a], a1 = s[a + 1], a2 = s[a + 2], a3 = s[a + 3];
-    long b0 = s[b], b1 = s[b + 1], b2 = s[b + 2], b3 = s[b + 3];
-    long r0 = a0 + b0;
-    long c = carryOfSum(a0, b0, r0);
-    long t1 = a1 + b1;
-    long r1 = t1 + c;
-    c = carryOfSum(a1, b1, t1) | carryOfSum(t1, c, r1);
-    long t2 = a2 + b2;
-    long r2 = t2 + c;
-    c = carryOfSum(a2, b2, t2) | carryOfSum(t2, c, r2);
-    long t3 = a3 + b3;
-    long r3 = t3 + c;
-    c = carryOfSum(a3, b3, t3) | carryOfSum(t3, c, r3);
-    w[DIVIDEND] = r0;
-    w[DIVIDEND + 1] = r1;
-    w[DIVIDEND + 2] = r2;
-    w[DIVIDEND + 3] = r3;
-    w[DIVIDEND + 4] = c;
+    w[DIVIDEND + 4] = addWithCarry(s, a, b, w, DIVIDEND);
     remainderInScratch(w, 5, divisorLimbs, s, out);
   }
 
@@ -501,6 +471,28 @@ public final class Word256Math {
   // ---------------------------------------------------------------------------------------------
   // Internals.
 
+  /** Writes {@code a + b} modulo 2^256 to {@code dst[at]} and returns the carry out (0 or 1). */
+  private static long addWithCarry(long[] s, int a, int b, long[] dst, int at) {
+    long a0 = s[a], a1 = s[a + 1], a2 = s[a + 2], a3 = s[a + 3];
+    long b0 = s[b], b1 = s[b + 1], b2 = s[b + 2], b3 = s[b + 3];
+    long r0 = a0 + b0;
+    long c = carryOfSum(a0, b0, r0);
+    long t1 = a1 + b1;
+    long r1 = t1 + c;
+    c = carryOfSum(a1, b1, t1) | carryOfSum(t1, c, r1);
+    long t2 = a2 + b2;
+    long r2 = t2 + c;
+    c = carryOfSum(a2, b2, t2) | carryOfSum(t2, c, r2);
+    long t3 = a3 + b3;
+    long r3 = t3 + c;
+    c = carryOfSum(a3, b3, t3) | carryOfSum(t3, c, r3);
+    dst[at] = r0;
+    dst[at + 1] = r1;
+    dst[at + 2] = r2;
+    dst[at + 3] = r3;
+    return c;
+  }
+
   private static long carryOfSum(long x, long y, long sum) {
     return ((x & y) | ((x | y) & ~sum)) >>> 63;
   }
@@ -696,8 +688,9 @@ public final class Word256Math {
   }
 
   /**
-   * Short division of the word at {@code x[a]} by the one-limb {@code divisor}, on locals rather
-   * than the scratch since such divisors (powers of ten, token decimals) are the common case.
+   * Short division of the {@code dividendLimbs} limbs at {@code x[a]} (at least one; the quotient
+   * only for at most four) by the one-limb {@code divisor}, without Knuth's bookkeeping since such
+   * divisors (powers of ten, token decimals) are the common case.
    */
   private static void divideBySingleLimb(
       long[] x, int a, int dividendLimbs, long divisor, long[] s, int out, boolean remainder) {
@@ -739,6 +732,10 @@ public final class Word256Math {
       for (int i = 0; i < 4; i++) {
         s[out + i] = i < m ? w[DIVIDEND + i] : 0;
       }
+      return;
+    }
+    if (divisorLimbs == 1) {
+      divideBySingleLimb(w, DIVIDEND, m, w[DIVISOR], s, out, true);
       return;
     }
     divideInScratch(w, m, divisorLimbs);

@@ -14,6 +14,9 @@ import io.nativerollups.evm.precompile.bls.Bls12G2MsmPrecompile;
 import io.nativerollups.evm.precompile.bls.Bls12MapFp2ToG2Precompile;
 import io.nativerollups.evm.precompile.bls.Bls12MapFpToG1Precompile;
 import io.nativerollups.evm.precompile.bls.Bls12PairingPrecompile;
+import io.nativerollups.evm.precompile.bn254.Bn254AddPrecompile;
+import io.nativerollups.evm.precompile.bn254.Bn254MulPrecompile;
+import io.nativerollups.evm.precompile.bn254.Bn254PairingPrecompile;
 import io.nativerollups.evm.types.Address;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,10 +31,14 @@ class PrecompilesTest {
     assertInstanceOf(Ripemd160Precompile.class, cancun.get(Address.ofLong(3)));
     assertInstanceOf(IdentityPrecompile.class, cancun.get(Address.ofLong(4)));
     assertEquals(ModExpPrecompile.class, cancun.get(Address.ofLong(5)).getClass());
+    assertInstanceOf(Bn254AddPrecompile.class, cancun.get(Address.ofLong(6)));
+    assertInstanceOf(Bn254MulPrecompile.class, cancun.get(Address.ofLong(7)));
+    assertInstanceOf(Bn254PairingPrecompile.class, cancun.get(Address.ofLong(8)));
     assertInstanceOf(Blake2fPrecompile.class, cancun.get(Address.ofLong(9)));
     assertInstanceOf(KzgPointEvaluationPrecompile.class, cancun.get(Address.ofLong(0x0a)));
     assertFalse(cancun.containsKey(Address.ofLong(0x0b)));
     assertFalse(cancun.containsKey(Address.ofLong(0x100)));
+    assertEquals(10, cancun.size());
   }
 
   @Test
@@ -45,6 +52,7 @@ class PrecompilesTest {
     assertInstanceOf(Bls12MapFpToG1Precompile.class, prague.get(Address.ofLong(0x10)));
     assertInstanceOf(Bls12MapFp2ToG2Precompile.class, prague.get(Address.ofLong(0x11)));
     assertFalse(prague.containsKey(Address.ofLong(0x12)));
+    assertEquals(17, prague.size());
   }
 
   @Test
@@ -60,6 +68,7 @@ class PrecompilesTest {
     Map<Address, PrecompiledContract> osaka = Precompiles.forFork(Fork.OSAKA);
     assertInstanceOf(OsakaModExpPrecompile.class, osaka.get(Address.ofLong(5)));
     assertInstanceOf(P256VerifyPrecompile.class, osaka.get(Address.ofLong(0x100)));
+    assertEquals(18, osaka.size());
     assertTrue(osaka.keySet().containsAll(Precompiles.forFork(Fork.PRAGUE).keySet()));
   }
 

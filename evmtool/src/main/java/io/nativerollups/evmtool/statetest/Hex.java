@@ -4,11 +4,11 @@ import java.math.BigInteger;
 import java.util.HexFormat;
 
 /** Parsing of the hex (and occasional decimal) strings that fixtures use. */
-final class Hex {
+public final class Hex {
   private Hex() {}
 
   /** Bytes of a {@code 0x}-prefixed (or bare) even-length hex string; "" and "0x" are empty. */
-  static byte[] bytes(String s) {
+  public static byte[] bytes(String s) {
     String h = strip(s);
     if (h.length() % 2 != 0) {
       throw new IllegalArgumentException("odd number of hex digits: " + s);
@@ -20,7 +20,7 @@ final class Hex {
    * A non-negative integer written as {@code 0x}-hex or decimal. Fixtures that need a value wider
    * than its field write it as {@code 0x:bigint 0x...}.
    */
-  static BigInteger integer(String s) {
+  public static BigInteger integer(String s) {
     String bigint = s.startsWith("0x:bigint ") ? s.substring("0x:bigint ".length())
         : s.startsWith(":bigint ") ? s.substring(":bigint ".length()) : null;
     if (bigint != null) {
@@ -37,7 +37,7 @@ final class Hex {
     return v;
   }
 
-  static String format(byte[] b) {
+  public static String format(byte[] b) {
     return "0x" + HexFormat.of().formatHex(b);
   }
 

@@ -101,7 +101,7 @@ public final class StateTestRunner {
   }
 
   /** The pre-state, committed so that its empty accounts count as existing ones. */
-  static InMemoryWorldState preState(Map<Address, PreAccount> pre) {
+  public static InMemoryWorldState preState(Map<Address, PreAccount> pre) {
     InMemoryWorldState world = new InMemoryWorldState();
     pre.forEach((address, account) -> {
       world.setNonce(address, account.nonce());

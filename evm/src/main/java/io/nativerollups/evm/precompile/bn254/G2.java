@@ -23,6 +23,12 @@ final class G2 {
 
   static final int ENCODED_LENGTH = 128;
 
+  /**
+   * p - r, which is 6u^2 and p mod r: the eigenvalue of {@link #frobenius} on G2. (Taken from p and
+   * r rather than from u, so that this class's initialisation does not depend on the pairing's.)
+   */
+  private static final BigInteger SIX_U_SQUARED = Fp.MODULUS.subtract(G1.ORDER);
+
   private G2() {}
 
   /**
@@ -42,9 +48,36 @@ final class G2 {
     return point != null && isInSubgroup(point) ? point : null;
   }
 
-  /** Whether a point of the twist has order r (or is infinity). */
+  /**
+   * Whether a point of the twist has order r (or is infinity), by the test psi(Q) = [6u^2]Q, which
+   * is exact. psi is the p-power Frobenius of the curve over F_p carried over to the twist, so it
+   * satisfies psi^2 - t psi + p = 0 with trace t = p + 1 - r = 6u^2 + 1. Then psi(Q) = [6u^2]Q
+   * gives
+   *
+   * <pre>[(6u^2)^2 - (6u^2 + 1) 6u^2 + p]Q = [p - 6u^2]Q = [r]Q = 0</pre>
+   *
+   * <p>and conversely psi acts on G2 as multiplication by p = 6u^2 mod r. The scalar has 127 bits
+   * where r has 254.
+   */
   static boolean isInSubgroup(JacobianPoint<Fp2> point) {
-    return point.multiply(G1.ORDER).isInfinity();
+    return point.isInfinity()
+        || frobenius(point.normalized()).equals(point.multiply(SIX_U_SQUARED));
+  }
+
+  /**
+   * psi(Q) for an affine Q: the p-power Frobenius of the curve over F_p^12 seen through the
+   * untwisting map (x, y) -> (x w^2, y w^3), that is (conj(x) xi^((p-1)/3), conj(y) xi^((p-1)/2)).
+   * The result is affine too.
+   */
+  static JacobianPoint<Fp2> frobenius(JacobianPoint<Fp2> affine) {
+    if (affine.isInfinity()) {
+      return affine;
+    }
+    Fp2[] gamma = Fp12.FROBENIUS_GAMMA[1];
+    return JacobianPoint.affine(
+        CURVE,
+        affine.x().conjugate().multiply(gamma[2]),
+        affine.y().conjugate().multiply(gamma[3]));
   }
 
   private static Fp fp(String decimal) {

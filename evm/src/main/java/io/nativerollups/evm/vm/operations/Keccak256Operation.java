@@ -22,7 +22,8 @@ public final class Keccak256Operation extends AbstractOperation {
         || !frame.consumeGas(gasCalculator.keccak256WordGasCost() * ((size + 31) >>> 5))) {
       return 0;
     }
-    frame.pushBytes(Keccak256.hash(frame.memory(), (int) offset, (int) size), 0, 32);
+    byte[] hash = size == 0 ? Keccak256.EMPTY : Keccak256.hash(frame.memory(), (int) offset, (int) size);
+    frame.pushBytes(hash, 0, 32);
     return 1;
   }
 }

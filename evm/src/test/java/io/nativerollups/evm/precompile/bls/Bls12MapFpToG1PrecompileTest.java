@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import supranational.blst.P1;
 
 class Bls12MapFpToG1PrecompileTest {
 
@@ -36,6 +37,27 @@ class Bls12MapFpToG1PrecompileTest {
       byte[] point = precompile.compute(TestPoints.fp(u));
       assertTrue(Bls12Encoding.decodeG1(point, 0).in_group(), "u = " + u);
     }
+  }
+
+  @Test
+  void cofactorClearingEqualsMultiplicationByHEff() {
+    BigInteger hEff = new BigInteger("d201000000010001", 16);
+    int checked = 0;
+    for (long x = 1; checked < 3; x++) {
+      Fp xx = Fp.of(x);
+      Fp y = xx.square().multiply(xx).add(Fp.of(4)).sqrt();
+      if (y != null) {
+        P1 point = Bls12Encoding.g1Point(new AffinePoint<>(xx, y));
+        P1 cleared = Bls12MapFpToG1Precompile.clearCofactor(point);
+        assertTrue(cleared.in_group());
+        assertTrue(cleared.is_equal(point.dup().mult(hEff)), "x = " + x);
+        checked++;
+      }
+    }
+    P1 orderThree = new P1(Bls12Encoding.decodeG1(TestPoints.g1OutsideSubgroup(), 0));
+    assertTrue(
+        Bls12MapFpToG1Precompile.clearCofactor(orderThree).is_equal(orderThree.dup().mult(hEff)));
+    assertTrue(Bls12MapFpToG1Precompile.clearCofactor(new P1()).is_inf());
   }
 
   @Test

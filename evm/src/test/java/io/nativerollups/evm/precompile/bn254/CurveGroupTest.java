@@ -10,12 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CurveGroupTest {
 
   private static final BigInteger R = G1.ORDER;
+
   /** A point on the twist (x = 2 + i) outside G2, computed with an independent implementation. */
   static final String TWIST_POINT_NOT_IN_G2 =
       "0000000000000000000000000000000000000000000000000000000000000001"
@@ -110,6 +112,47 @@ class CurveGroupTest {
     byte[] coordinateAboveP = new byte[128];
     System.arraycopy(toWord(Fp.MODULUS), 0, coordinateAboveP, 32, 32);
     assertNull(G2.decode(coordinateAboveP, 0));
+  }
+
+  @Test
+  void frobeniusOnTheTwistActsOnG2AsPAndSatisfiesItsCharacteristicEquation() {
+    JacobianPoint<Fp2> q = G2.GENERATOR.multiply(randomScalar()).normalized();
+    assertEquals(q.multiply(Fp.MODULUS.mod(R)), G2.frobenius(q));
+    JacobianPoint<Fp2> outside = twistPointNotInG2();
+    BigInteger trace = Fp.MODULUS.add(BigInteger.ONE).subtract(R);
+    JacobianPoint<Fp2> psiOutside = G2.frobenius(outside);
+    JacobianPoint<Fp2> psiPsiOutside = G2.frobenius(psiOutside);
+    assertTrue(
+        psiPsiOutside
+            .add(psiOutside.multiply(trace).negate())
+            .add(outside.multiply(Fp.MODULUS))
+            .isInfinity());
+  }
+
+  @Test
+  void subgroupTestAgreesWithMultiplicationByR() {
+    JacobianPoint<Fp2> outside = twistPointNotInG2();
+    JacobianPoint<Fp2> cofactorTorsion = outside.multiply(R);
+    JacobianPoint<Fp2> inG2 = G2.GENERATOR.multiply(randomScalar());
+    JacobianPoint<Fp2>[] points =
+        List.of(
+                outside,
+                cofactorTorsion,
+                inG2,
+                inG2.add(cofactorTorsion),
+                outside.doubled(),
+                G2.CURVE.infinity())
+            .toArray(JacobianPoint[]::new);
+    for (JacobianPoint<Fp2> point : points) {
+      assertEquals(point.multiply(R).isInfinity(), G2.isInSubgroup(point), point.toString());
+    }
+    assertTrue(G2.isInSubgroup(inG2));
+    assertFalse(G2.isInSubgroup(cofactorTorsion));
+  }
+
+  private static JacobianPoint<Fp2> twistPointNotInG2() {
+    byte[] encoded = HexFormat.of().parseHex(TWIST_POINT_NOT_IN_G2);
+    return G2.CURVE.pointAt(Fp2.fromBytes(encoded, 0), Fp2.fromBytes(encoded, 64));
   }
 
   static byte[] toWord(BigInteger value) {

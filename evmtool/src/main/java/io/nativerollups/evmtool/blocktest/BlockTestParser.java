@@ -1,0 +1,132 @@
+package io.nativerollups.evmtool.blocktest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nativerollups.evm.block.BlobSchedule;
+import io.nativerollups.evmtool.statetest.FixtureFormatException;
+import io.nativerollups.evmtool.statetest.Hex;
+import io.nativerollups.evmtool.statetest.StateTestParser;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads blockchain-test fixture files. ethereum/tests and execution-spec-tests share the shape;
+ * the latter adds {@code config} (chain id and blob schedule). Only what import needs is read: the
+ * blocks' {@code rlp}, not their decoded JSON.
+ */
+public final class BlockTestParser {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long DEFAULT_CHAIN_ID = 1;
+
+  private BlockTestParser() {}
+
+  /** All tests of one file, in file order. */
+  public static List<BlockTest> parse(Path file) throws IOException, FixtureFormatException {
+    JsonNode root;
+    try {
+      root = JSON.readTree(Files.readAllBytes(file));
+    } catch (NoSuchFileException e) {
+      throw e;
+    } catch (JsonProcessingException e) {
+      throw new FixtureFormatException("malformed JSON: " + e.getOriginalMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new FixtureFormatException("not a blockchain-test file: the top level must be an object of named tests");
+    }
+    List<BlockTest> tests = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      try {
+        tests.add(parseTest(e.getKey(), e.getValue()));
+      } catch (RuntimeException ex) {
+        throw new FixtureFormatException("test " + e.getKey() + ": " + ex.getMessage(), ex);
+      }
+    }
+    return tests;
+  }
+
+  private static BlockTest parseTest(String name, JsonNode test) {
+    if (!test.isObject()) {
+      throw new IllegalArgumentException("not an object");
+    }
+    JsonNode config = test.get("config");
+    long chainId = DEFAULT_CHAIN_ID;
+    Map<String, BlobSchedule> blobSchedule = new LinkedHashMap<>();
+    if (config != null && config.isObject()) {
+      JsonNode id = config.has("chainid") ? config.get("chainid") : config.get("chainId");
+      if (id != null) {
+        chainId = u64(id, "config.chainid");
+      }
+      JsonNode schedule = config.get("blobSchedule");
+      if (schedule != null) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = schedule.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          JsonNode s = e.getValue();
+          blobSchedule.put(e.getKey(), new BlobSchedule(
+              (int) u64(field(s, "target"), "target"),
+              (int) u64(field(s, "max"), "max"),
+              u64(field(s, "baseFeeUpdateFraction"), "baseFeeUpdateFraction")));
+        }
+      }
+    }
+    List<BlockTest.TestBlock> blocks = new ArrayList<>();
+    JsonNode blockList = field(test, "blocks");
+    if (!blockList.isArray()) {
+      throw new IllegalArgumentException("'blocks' must be an array");
+    }
+    for (JsonNode b : blockList) {
+      JsonNode exception = b.get("expectException");
+      blocks.add(new BlockTest.TestBlock(
+          Hex.bytes(text(field(b, "rlp"), "rlp")),
+          exception == null || exception.isNull() ? null : exception.asText()));
+    }
+    JsonNode post = test.get("postState");
+    JsonNode postHash = test.get("postStateHash");
+    if ((post == null || post.isNull()) && (postHash == null || postHash.isNull())) {
+      throw new IllegalArgumentException("neither 'postState' nor 'postStateHash'");
+    }
+    return new BlockTest(
+        name,
+        text(field(test, "network"), "network"),
+        chainId,
+        blobSchedule,
+        StateTestParser.parsePre(field(test, "pre")),
+        Hex.bytes(text(field(test, "genesisRLP"), "genesisRLP")),
+        blocks,
+        post == null || post.isNull() ? null : StateTestParser.parsePre(post),
+        post == null || post.isNull() ? Hex.bytes(text(postHash, "postStateHash")) : null,
+        Hex.bytes(text(field(test, "lastblockhash"), "lastblockhash")));
+  }
+
+  private static JsonNode field(JsonNode node, String name) {
+    JsonNode v = node.get(name);
+    if (v == null || v.isNull()) {
+      throw new IllegalArgumentException("missing field '" + name + "'");
+    }
+    return v;
+  }
+
+  private static String text(JsonNode node, String what) {
+    if (!node.isTextual()) {
+      throw new IllegalArgumentException(what + " must be a string, got " + node);
+    }
+    return node.asText();
+  }
+
+  private static long u64(JsonNode node, String what) {
+    BigInteger v = node.isIntegralNumber() ? node.bigIntegerValue() : Hex.integer(text(node, what));
+    if (v.signum() < 0 || v.bitLength() > 63) {
+      throw new IllegalArgumentException(what + " out of range: " + node);
+    }
+    return v.longValue();
+  }
+}

@@ -1,0 +1,121 @@
+package io.nativerollups.evmtool.blocktest;
+
+import io.nativerollups.evmtool.statetest.FixtureFormatException;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the blockchain tests of many fixture files, several files at a time, and hands the results
+ * to a consumer in file order.
+ */
+public final class BlockTestSuite {
+  private final Pattern testFilter;
+  private final int threads;
+  private final boolean stateless;
+
+  /**
+   * @param testFilter runs only tests whose name contains a match; null for all
+   * @param threads how many files run at the same time
+   */
+  public BlockTestSuite(Pattern testFilter, int threads) {
+    this(testFilter, threads, false);
+  }
+
+  /**
+   * @param testFilter runs only tests whose name contains a match; null for all
+   * @param threads how many files run at the same time
+   * @param stateless also re-execute every accepted block from its recorded witness alone
+   */
+  public BlockTestSuite(Pattern testFilter, int threads, boolean stateless) {
+    this.testFilter = testFilter;
+    this.threads = Math.max(1, threads);
+    this.stateless = stateless;
+  }
+
+  /** Totals of a run; {@code skipped} counts tests on networks before Cancun. */
+  public record Summary(int passed, int failed, int skipped) {
+    /** The closing line, e.g. {@code 10 passed, 2 failed} or {@code 10 passed, 0 failed, 3 skipped (...)}. */
+    public String line() {
+      return passed + " passed, " + failed + " failed"
+          + (skipped > 0 ? ", " + skipped + " skipped (networks before Cancun)" : "");
+    }
+  }
+
+  /** A file that cannot be read as a blockchain-test fixture. */
+  public static final class BadFixtureException extends Exception {
+    public BadFixtureException(Path file, String problem, Throwable cause) {
+      super(file + ": " + problem, cause);
+    }
+  }
+
+  /**
+   * Runs every selected test of the files and passes each result to {@code results}, in file order.
+   *
+   * @throws BadFixtureException on the first file (in order) that is unreadable or malformed
+   */
+  public Summary run(List<Path> files, Consumer<BlockTestResult> results) throws BadFixtureException {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, files.size())), r -> {
+      Thread t = new Thread(null, r, "block-test", 64L << 20); // deep EVM call chains need a big stack
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<List<BlockTestResult>>> pending = new ArrayList<>(files.size());
+      for (Path file : files) {
+        pending.add(pool.submit(() -> runFile(file)));
+      }
+      int[] counts = new int[BlockTestResult.Status.values().length];
+      for (int i = 0; i < files.size(); i++) {
+        for (BlockTestResult r : await(pending.get(i), files.get(i))) {
+          counts[r.status().ordinal()]++;
+          results.accept(r);
+        }
+      }
+      return new Summary(counts[BlockTestResult.Status.PASSED.ordinal()],
+          counts[BlockTestResult.Status.FAILED.ordinal()], counts[BlockTestResult.Status.SKIPPED.ordinal()]);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private List<BlockTestResult> runFile(Path file) throws IOException, FixtureFormatException {
+    BlockTestRunner runner = new BlockTestRunner(stateless);
+    List<BlockTestResult> results = new ArrayList<>();
+    for (BlockTest test : BlockTestParser.parse(file)) {
+      if (testFilter == null || testFilter.matcher(test.name()).find()) {
+        results.add(runner.run(file.toString(), test));
+      }
+    }
+    return results;
+  }
+
+  private static List<BlockTestResult> await(Future<List<BlockTestResult>> future, Path file) throws BadFixtureException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BadFixtureException(file, "interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof NoSuchFileException) {
+        throw new BadFixtureException(file, "no such file", cause);
+      }
+      if (cause instanceof IOException io) {
+        throw new BadFixtureException(file, "cannot read: " + io.getMessage(), cause);
+      }
+      if (cause instanceof FixtureFormatException f) {
+        throw new BadFixtureException(file, f.getMessage(), cause);
+      }
+      throw new BadFixtureException(file, "unexpected error: " + cause, cause);
+    }
+  }
+}
