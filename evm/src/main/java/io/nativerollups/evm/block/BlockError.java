@@ -29,7 +29,6 @@ public enum BlockError {
   // execution results against header
   INVALID_GAS_USED(Kind.BLOCK),
   INCORRECT_BLOB_GAS_USED(Kind.BLOCK),
-  BLOB_GAS_USED_ABOVE_LIMIT(Kind.BLOCK),
   INVALID_STATE_ROOT(Kind.BLOCK),
   INVALID_RECEIPTS_ROOT(Kind.BLOCK),
   INVALID_LOG_BLOOM(Kind.BLOCK),

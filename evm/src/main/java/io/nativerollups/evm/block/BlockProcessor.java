@@ -111,7 +111,8 @@ public final class BlockProcessor {
       try {
         m.validator().validate(tx, config.chainId());
       } catch (InvalidTransactionException e) {
-        throw rejected(i, e.getMessage(), TransactionRejections.classifyRejection(e.getMessage(), tx, world.getNonce(tx.sender())));
+        throw rejected(i, e.getMessage(), TransactionRejections.classifyRejection(e.getMessage(), tx,
+            world.getNonce(tx.sender()), m.evm().gasCalculator().transactionIntrinsicGas(tx)));
       }
       long gasAvailable = header.gasLimit() - gasUsed;
       if (Long.compareUnsigned(tx.gasLimit(), gasAvailable) > 0) {
@@ -126,7 +127,8 @@ public final class BlockProcessor {
       long accountNonce = world.getNonce(tx.sender());
       TransactionResult result = m.transactions().process(world, context, tx);
       if (!result.valid()) {
-        throw rejected(i, result.invalidReason(), TransactionRejections.classifyRejection(result.invalidReason(), tx, accountNonce));
+        throw rejected(i, result.invalidReason(), TransactionRejections.classifyRejection(result.invalidReason(), tx,
+            accountNonce, m.evm().gasCalculator().transactionIntrinsicGas(tx)));
       }
       gasUsed += result.gasUsed();
       blobGasUsed += txBlobGas;

@@ -85,15 +85,8 @@ public final class BlockValidator {
       throw new InvalidBlockException(BlockError.INCORRECT_EXCESS_BLOB_GAS,
           "excess blob gas " + Long.toUnsignedString(header.excessBlobGas()) + ", expected " + Long.toUnsignedString(expectedExcess));
     }
-    long blobGasUsed = header.blobGasUsed();
-    if (Long.compareUnsigned(blobGasUsed, fork.blobs().maxBlobGas()) > 0) {
-      throw new InvalidBlockException(BlockError.BLOB_GAS_USED_ABOVE_LIMIT,
-          "blob gas used " + Long.toUnsignedString(blobGasUsed) + " exceeds " + fork.blobs().maxBlobGas());
-    }
-    if (blobGasUsed % BlobSchedule.GAS_PER_BLOB != 0) {
-      throw new InvalidBlockException(BlockError.INCORRECT_BLOB_GAS_USED,
-          "blob gas used " + blobGasUsed + " is not a multiple of " + BlobSchedule.GAS_PER_BLOB);
-    }
+    // The blob gas used is compared with the transactions' only after them, as in the spec: a
+    // block over the blob limit fails on the transaction that crosses it.
   }
 
   /** Cancun headers carry fields 0-19; Prague and Osaka add the requests hash. */

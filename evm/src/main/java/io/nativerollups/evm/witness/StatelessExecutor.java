@@ -5,15 +5,12 @@ import io.nativerollups.evm.block.BlockHeader;
 import io.nativerollups.evm.block.BlockProcessor;
 import io.nativerollups.evm.block.BlockResult;
 import io.nativerollups.evm.block.InvalidBlockException;
-import io.nativerollups.evm.block.Receipt;
 import io.nativerollups.evm.rlp.RlpException;
 import io.nativerollups.evm.state.InMemoryWorldState;
 import io.nativerollups.evm.state.MissingCodeException;
 import io.nativerollups.evm.trie.InMemoryNodeStore;
-import io.nativerollups.evm.trie.MerklePatriciaTrie;
 import io.nativerollups.evm.trie.MissingTrieNodeException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -43,14 +40,26 @@ public final class StatelessExecutor {
   /**
    * The outcome of a stateless run.
    *
-   * @param receiptsRoot the root of the receipts trie
+   * @param block what executing the block produced (its roots equal the header's)
    * @param unusedStateNodes witness trie nodes never read (duplicates counted)
    * @param unusedCodes witness codes never read (duplicates counted)
    * @param unusedHeaders witness headers never looked up (duplicates counted)
    */
-  public record Result(
-      BlockResult block, byte[] stateRoot, byte[] receiptsRoot, long gasUsed,
-      int unusedStateNodes, int unusedCodes, int unusedHeaders) {
+  public record Result(BlockResult block, int unusedStateNodes, int unusedCodes, int unusedHeaders) {
+    /** The post-state root. */
+    public byte[] stateRoot() {
+      return block.stateRoot();
+    }
+
+    /** The root of the receipts trie. */
+    public byte[] receiptsRoot() {
+      return block.receiptsRoot();
+    }
+
+    /** Gas used by the block's transactions. */
+    public long gasUsed() {
+      return block.gasUsed();
+    }
 
     /** True if the witness held nothing the block did not need. */
     public boolean witnessIsMinimal() {
@@ -96,11 +105,7 @@ public final class StatelessExecutor {
       // Nodes are hash-checked against their parents, so only a corrupt pre-state reaches here.
       throw new InvalidWitnessException("witness trie holds a malformed account or slot: " + e.getMessage(), e);
     }
-    List<byte[]> encodedReceipts = new ArrayList<>(result.receipts().size());
-    for (Receipt r : result.receipts()) {
-      encodedReceipts.add(r.encode());
-    }
-    return new Result(result, result.stateRoot(), MerklePatriciaTrie.orderedRoot(encodedReceipts), result.gasUsed(),
+    return new Result(result,
         witness.state().size() - nodes.readCount(),
         witness.codes().size() - codes.readCount(),
         witness.headers().size() - usedHeaders.size());

@@ -150,6 +150,8 @@ class BlockProcessorTest {
     assertRejected(Fork.CANCUN, BlockError.INVALID_RECEIPTS_ROOT, b -> b.receiptsRoot(new byte[32]));
     assertRejected(Fork.CANCUN, BlockError.INVALID_LOG_BLOOM, b -> b.logsBloom(fill(LogsBloom.SIZE, 1)));
     assertRejected(Fork.CANCUN, BlockError.INCORRECT_BLOB_GAS_USED, b -> b.blobGasUsed(BlobSchedule.GAS_PER_BLOB));
+    assertRejected(Fork.CANCUN, BlockError.INCORRECT_BLOB_GAS_USED, b -> b.blobGasUsed(1L));
+    assertRejected(Fork.CANCUN, BlockError.INCORRECT_BLOB_GAS_USED, b -> b.blobGasUsed(7 * BlobSchedule.GAS_PER_BLOB));
     assertRejected(Fork.PRAGUE, BlockError.INVALID_REQUESTS, b -> b.requestsHash(new byte[32]));
     assertRejected(Fork.CANCUN, BlockError.INVALID_TRANSACTIONS_ROOT, b -> b.transactionsRoot(new byte[32]));
     assertRejected(Fork.CANCUN, BlockError.INVALID_WITHDRAWALS_ROOT, b -> b.withdrawalsRoot(new byte[32]));
@@ -171,6 +173,35 @@ class BlockProcessorTest {
         .authorizationList(List.of(new io.nativerollups.evm.tx.Authorization(UInt256.ONE, ALICE, 0, UInt256.ZERO,
             UInt256.ONE, UInt256.ONE))));
     assertTxRejected(BlockError.TYPE_4_TX_PRE_FORK, List.of(type4));
+  }
+
+  @Test
+  void blobGasIsCountedAgainstTheForksBlockLimit() throws Exception {
+    TestChain chain = new TestChain(Fork.CANCUN, w -> {});
+    BlockResult six = chain.importBlock(chain.build(List.of(blobTx(0, 4), blobTx(1, 2)), List.of()));
+    assertEquals(6 * BlobSchedule.GAS_PER_BLOB, six.blobGasUsed());
+    InvalidBlockException overBlock = assertThrows(InvalidBlockException.class,
+        () -> chain.build(List.of(blobTx(2, 4), blobTx(3, 3)), List.of()));
+    assertEquals(BlockError.TYPE_3_TX_MAX_BLOB_GAS_ALLOWANCE_EXCEEDED, overBlock.error(), overBlock.getMessage());
+    InvalidBlockException overTx = assertThrows(InvalidBlockException.class,
+        () -> chain.build(List.of(blobTx(2, 7)), List.of()));
+    assertEquals(BlockError.TYPE_3_TX_BLOB_COUNT_EXCEEDED, overTx.error(), overTx.getMessage());
+    TestChain prague = new TestChain(Fork.PRAGUE, PRAGUE_SYSTEM_CONTRACTS);
+    assertEquals(9 * BlobSchedule.GAS_PER_BLOB,
+        prague.importBlock(prague.build(List.of(blobTx(0, 6), blobTx(1, 3)), List.of())).blobGasUsed(), "Prague max 9");
+  }
+
+  private static Transaction blobTx(long nonce, int blobs) {
+    List<byte[]> hashes = new java.util.ArrayList<>();
+    for (int i = 0; i < blobs; i++) {
+      byte[] h = fill(32, (int) nonce * 16 + i);
+      h[0] = 0x01;
+      hashes.add(h);
+    }
+    return TestChain.sign(Transaction.builder(TransactionType.BLOB).chainId(UInt256.ONE).nonce(nonce)
+        .gasLimit(21_000).to(ALICE).value(UInt256.ZERO).data(new byte[0]).accessList(List.of())
+        .maxPriorityFeePerGas(UInt256.ONE).maxFeePerGas(UInt256.valueOf(10_000_000_000L))
+        .maxFeePerBlobGas(UInt256.valueOf(1_000)).blobVersionedHashes(hashes));
   }
 
   @Test

@@ -41,8 +41,6 @@ class BlockValidatorTest {
     assertBroken(BlockError.INVALID_BLOCK_NONCE, b -> b.nonce(new byte[] {0, 0, 0, 0, 0, 0, 0, 1}));
     assertBroken(BlockError.INVALID_UNCLES_HASH, b -> b.ommersHash(new byte[32]));
     assertBroken(BlockError.INCORRECT_EXCESS_BLOB_GAS, b -> b.excessBlobGas(BlobSchedule.GAS_PER_BLOB));
-    assertBroken(BlockError.BLOB_GAS_USED_ABOVE_LIMIT, b -> b.blobGasUsed(7 * BlobSchedule.GAS_PER_BLOB));
-    assertBroken(BlockError.INCORRECT_BLOB_GAS_USED, b -> b.blobGasUsed(1L));
     assertBroken(BlockError.INCORRECT_BLOCK_FORMAT, b -> b.parentBeaconBlockRoot(null));
   }
 
