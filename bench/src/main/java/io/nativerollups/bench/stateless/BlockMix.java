@@ -3,28 +3,25 @@ package io.nativerollups.bench.stateless;
 import io.nativerollups.evm.block.BlobSchedule;
 import io.nativerollups.evm.block.Block;
 import io.nativerollups.evm.block.BlockHeader;
+import io.nativerollups.evm.block.BlockProcessor;
+import io.nativerollups.evm.block.BlockResult;
 import io.nativerollups.evm.block.BlockValidator;
 import io.nativerollups.evm.block.ChainConfig;
 import io.nativerollups.evm.block.ForkActivation;
 import io.nativerollups.evm.block.InvalidBlockException;
 import io.nativerollups.evm.block.LogsBloom;
-import io.nativerollups.evm.block.Receipt;
 import io.nativerollups.evm.crypto.Keccak256;
 import io.nativerollups.evm.crypto.Secp256k1;
 import io.nativerollups.evm.fork.Fork;
-import io.nativerollups.evm.processing.TransactionProcessor;
-import io.nativerollups.evm.processing.TransactionResult;
 import io.nativerollups.evm.rlp.Rlp;
 import io.nativerollups.evm.state.InMemoryWorldState;
 import io.nativerollups.evm.trie.InMemoryNodeStore;
 import io.nativerollups.evm.trie.MerklePatriciaTrie;
 import io.nativerollups.evm.tx.Transaction;
-import io.nativerollups.evm.tx.TransactionEncoder;
 import io.nativerollups.evm.tx.TransactionSigner;
 import io.nativerollups.evm.tx.TransactionType;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
-import io.nativerollups.evm.vm.BlockContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,9 +35,8 @@ import java.util.List;
 /**
  * The stateless benchmark's chain: a Cancun genesis with many accounts, an ERC-20 token with many
  * holders, a constant-product swap pool and a storage-heavy contract (bytecode from
- * {@code programs/*.hex}), and one block built on it from a chosen mix of transactions. The block
- * is built by executing its transactions on the full state and filling in the header's computed
- * fields; there are no system contracts, so Cancun's beacon-root call does nothing.
+ * {@code programs/*.hex}), and one block built on it from a chosen mix of transactions. There are
+ * no system contracts, so Cancun's beacon-root call does nothing.
  */
 final class BlockMix {
   static final ChainConfig CONFIG = new ChainConfig(1, ChainConfig.MAINNET_DEPOSIT_CONTRACT,
@@ -141,37 +137,31 @@ final class BlockMix {
 
   /**
    * Builds block 1 on {@code state} (the genesis state with root {@code genesis.stateRoot()}) from
-   * {@code txs}; {@code state} becomes the post-state.
+   * {@code txs} with the processor's own {@link BlockProcessor#execute}, so that its roots are
+   * right; {@code state} becomes the post-state.
    */
   static Block build(InMemoryWorldState state, BlockHeader genesis, List<Transaction> txs) throws InvalidBlockException {
-    long number = 1;
-    long timestamp = genesis.timestamp() + 12;
-    Address coinbase = Address.ofLong(0xc0ffee);
-    byte[] mixHash = Keccak256.hash(Rlp.encodeLong(number));
-    UInt256 baseFee = BlockValidator.expectedBaseFee(genesis);
-    BlockContext context = new BlockContext(coinbase, number, timestamp, GAS_LIMIT, baseFee, mixHash, UInt256.ONE,
-        CONFIG.chainId(), n -> n == 0 ? genesis.hash() : null);
-    TransactionProcessor processor = new TransactionProcessor(Fork.CANCUN);
-    long gasUsed = 0;
-    List<byte[]> envelopes = new ArrayList<>();
-    List<byte[]> receipts = new ArrayList<>();
-    byte[] bloom = new byte[LogsBloom.SIZE];
-    for (Transaction tx : txs) {
-      TransactionResult result = processor.process(state, context, tx);
-      if (!result.valid() || !result.success()) {
-        throw new IllegalStateException("benchmark transaction failed: " + result);
-      }
-      gasUsed += result.gasUsed();
-      Receipt receipt = Receipt.of(tx.type(), result.success(), gasUsed, result.logs());
-      LogsBloom.accumulate(bloom, receipt.logsBloom());
-      receipts.add(receipt.encode());
-      envelopes.add(TransactionEncoder.encode(tx));
+    BlockHeader template = genesis.toBuilder()
+        .parentHash(genesis.hash())
+        .coinbase(Address.ofLong(0xc0ffee))
+        .number(1)
+        .timestamp(genesis.timestamp() + 12)
+        .mixHash(Keccak256.hash(Rlp.encodeLong(1)))
+        .baseFeePerGas(BlockValidator.expectedBaseFee(genesis))
+        .transactionsRoot(MerklePatriciaTrie.orderedRoot(Block.of(genesis, txs, List.of()).transactionEnvelopes()))
+        .build();
+    BlockResult result = new BlockProcessor(CONFIG)
+        .execute(state, Block.of(template, txs, List.of()), h -> Arrays.equals(h, genesis.hash()) ? genesis : null);
+    if (result.receipts().stream().anyMatch(r -> !r.success())) {
+      throw new IllegalStateException("a benchmark transaction failed");
     }
-    BlockHeader header = new BlockHeader(genesis.hash(), BlockValidator.EMPTY_OMMERS_HASH, coinbase, state.rootHash(),
-        MerklePatriciaTrie.orderedRoot(envelopes), MerklePatriciaTrie.orderedRoot(receipts), bloom, UInt256.ZERO,
-        number, GAS_LIMIT, gasUsed, timestamp, new byte[0], mixHash, new byte[8], baseFee, Keccak256.EMPTY_TRIE_ROOT,
-        0L, 0L, new byte[32], null);
-    return Block.decode(new Block(header, txs, envelopes, List.of(), List.of(), 0).encode());
+    BlockHeader header = template.toBuilder()
+        .gasUsed(result.gasUsed())
+        .stateRoot(result.stateRoot())
+        .receiptsRoot(result.receiptsRoot())
+        .logsBloom(result.logsBloom())
+        .build();
+    return Block.of(header, txs, List.of());
   }
 
   /** The genesis state's trie nodes and codes, as a full node's store would hold them. */

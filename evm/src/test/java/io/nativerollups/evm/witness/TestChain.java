@@ -3,25 +3,22 @@ package io.nativerollups.evm.witness;
 import io.nativerollups.evm.block.BlobSchedule;
 import io.nativerollups.evm.block.Block;
 import io.nativerollups.evm.block.BlockHeader;
+import io.nativerollups.evm.block.BlockProcessor;
+import io.nativerollups.evm.block.BlockResult;
 import io.nativerollups.evm.block.BlockValidator;
 import io.nativerollups.evm.block.ChainConfig;
 import io.nativerollups.evm.block.ForkActivation;
 import io.nativerollups.evm.block.InvalidBlockException;
 import io.nativerollups.evm.block.LogsBloom;
-import io.nativerollups.evm.block.Receipt;
 import io.nativerollups.evm.crypto.Keccak256;
 import io.nativerollups.evm.fork.Fork;
-import io.nativerollups.evm.processing.TransactionProcessor;
-import io.nativerollups.evm.processing.TransactionResult;
 import io.nativerollups.evm.rlp.Rlp;
 import io.nativerollups.evm.state.InMemoryWorldState;
 import io.nativerollups.evm.trie.InMemoryNodeStore;
 import io.nativerollups.evm.trie.MerklePatriciaTrie;
 import io.nativerollups.evm.tx.Transaction;
-import io.nativerollups.evm.tx.TransactionEncoder;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
-import io.nativerollups.evm.vm.BlockContext;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,10 +26,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Cancun test chain without system contracts: it builds valid blocks by executing transactions
- * on its full state and filling in the header's computed fields, and keeps every state's trie
- * nodes and codes in stores (nodes are immutable and keyed by hash, so one store serves every
- * block's pre-state).
+ * A Cancun test chain without system contracts, building each block on its full state, and keeping
+ * every state's trie nodes and codes in stores (nodes are immutable and keyed by hash, so one store
+ * serves every block's pre-state).
  */
 final class TestChain {
   static final ChainConfig CONFIG = new ChainConfig(1, ChainConfig.MAINNET_DEPOSIT_CONTRACT,
@@ -44,7 +40,7 @@ final class TestChain {
   private final InMemoryWorldState state;
   private final List<BlockHeader> headers = new ArrayList<>();
   private final Map<ByteBuffer, BlockHeader> byHash = new HashMap<>();
-  private final TransactionProcessor transactions = new TransactionProcessor(Fork.CANCUN);
+  private final BlockProcessor processor = new BlockProcessor(CONFIG);
 
   /** A chain whose genesis state is {@code genesis} (loaded through its setters, then committed). */
   TestChain(InMemoryWorldState genesis) {
@@ -68,40 +64,32 @@ final class TestChain {
     return byHash.get(ByteBuffer.wrap(hash));
   }
 
-  /** Builds the next block from {@code txs} (each must be valid) and applies it to the chain's state. */
+  /**
+   * Builds the next block from {@code txs} with the processor's own {@link BlockProcessor#execute}
+   * (so that its roots are right) on the chain's state, which it leaves as the block's post-state.
+   */
   Block append(List<Transaction> txs) throws InvalidBlockException {
     BlockHeader parent = head();
     long number = parent.number() + 1;
-    long timestamp = parent.timestamp() + 12;
-    Address coinbase = Address.ofLong(0xc0ffee);
-    byte[] mixHash = Keccak256.hash(Rlp.encodeLong(number));
-    UInt256 baseFee = BlockValidator.expectedBaseFee(parent);
-    BlockContext context = new BlockContext(coinbase, number, timestamp, GAS_LIMIT, baseFee, mixHash, UInt256.ONE,
-        CONFIG.chainId(), n -> n < headers.size() ? headers.get((int) n).hash() : null);
-    long gasUsed = 0;
-    List<byte[]> envelopes = new ArrayList<>();
-    List<byte[]> receipts = new ArrayList<>();
-    byte[] bloom = new byte[LogsBloom.SIZE];
-    for (Transaction tx : txs) {
-      TransactionResult result = transactions.process(state, context, tx);
-      if (!result.valid()) {
-        throw new IllegalArgumentException("test transaction invalid: " + result.invalidReason());
-      }
-      gasUsed += result.gasUsed();
-      Receipt receipt = Receipt.of(tx.type(), result.success(), gasUsed, result.logs());
-      LogsBloom.accumulate(bloom, receipt.logsBloom());
-      receipts.add(receipt.encode());
-      envelopes.add(TransactionEncoder.encode(tx));
-    }
-    byte[] root = state.rootHash();
+    BlockHeader template = parent.toBuilder()
+        .parentHash(parent.hash())
+        .coinbase(Address.ofLong(0xc0ffee))
+        .number(number)
+        .timestamp(parent.timestamp() + 12)
+        .mixHash(Keccak256.hash(Rlp.encodeLong(number)))
+        .baseFeePerGas(BlockValidator.expectedBaseFee(parent))
+        .transactionsRoot(MerklePatriciaTrie.orderedRoot(Block.of(parent, txs, List.of()).transactionEnvelopes()))
+        .build();
+    BlockResult result = processor.execute(state, Block.of(template, txs, List.of()), this::header);
     state.commit(nodes, codes);
-    BlockHeader header = new BlockHeader(parent.hash(), BlockValidator.EMPTY_OMMERS_HASH, coinbase, root,
-        MerklePatriciaTrie.orderedRoot(envelopes), MerklePatriciaTrie.orderedRoot(receipts), bloom, UInt256.ZERO,
-        number, GAS_LIMIT, gasUsed, timestamp, new byte[0], mixHash, new byte[8], baseFee, Keccak256.EMPTY_TRIE_ROOT,
-        0L, 0L, new byte[32], null);
+    BlockHeader header = template.toBuilder()
+        .gasUsed(result.gasUsed())
+        .stateRoot(result.stateRoot())
+        .receiptsRoot(result.receiptsRoot())
+        .logsBloom(result.logsBloom())
+        .build();
     add(header);
-    Block block = new Block(header, txs, envelopes, List.of(), List.of(), 0);
-    return Block.decode(block.encode());
+    return Block.of(header, txs, List.of());
   }
 
   private void add(BlockHeader header) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The differential check of block processing against @ethereumjs/vm: the Prague, Osaka and
  * transition chains that {@code difftest/generate-blocks.mjs} builds must import, with the same
- * headers, roots and final state. {@code bin/test} generates them when Node.js is present; without
+ * headers, roots and final state; each block is also re-executed from its recorded witness alone
+ * (stateless mode), which covers the Prague and Osaka system calls that ethereum/tests lacks. {@code bin/test} generates them when Node.js is present; without
  * them this test is reported as skipped, with the reason.
  */
 class DifferentialBlocksTest {
@@ -40,7 +41,7 @@ class DifferentialBlocksTest {
         "difftest/generated-blocks not found: Node.js is absent or the chains were not generated, so the "
             + "block differential check against @ethereumjs/vm did not run (bin/test generates them)");
     List<String> failures = new ArrayList<>();
-    BlockTestSuite.Summary summary = new BlockTestSuite(null, Runtime.getRuntime().availableProcessors())
+    BlockTestSuite.Summary summary = new BlockTestSuite(null, Runtime.getRuntime().availableProcessors(), true)
         .run(StateTestSuite.fixtureFiles(List.of(dir)), r -> {
           if (r.status() != BlockTestResult.Status.PASSED) {
             failures.add(r.failureLine());
