@@ -1,11 +1,15 @@
 package io.nativerollups.evmtool.blocktest;
 
 import io.nativerollups.evmtool.statetest.FixtureFormatException;
+import io.nativerollups.evmtool.statetest.StateTestSuite;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,12 +45,27 @@ public final class BlockTestSuite {
     this.stateless = stateless;
   }
 
-  /** Totals of a run; {@code skipped} counts tests on networks before Cancun. */
-  public record Summary(int passed, int failed, int skipped) {
-    /** The closing line, e.g. {@code 10 passed, 2 failed} or {@code 10 passed, 0 failed, 3 skipped (...)}. */
+  /**
+   * Totals of a run.
+   *
+   * @param skippedByReason skipped tests by why (networks before Cancun, engine-API fixtures)
+   */
+  public record Summary(int passed, int failed, Map<String, Integer> skippedByReason) {
+    public int skipped() {
+      return skippedByReason.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /**
+     * The closing line, e.g. {@code 10 passed, 2 failed} or {@code 10 passed, 0 failed, 3 skipped
+     * (networks before Cancun: 3)}.
+     */
     public String line() {
-      return passed + " passed, " + failed + " failed"
-          + (skipped > 0 ? ", " + skipped + " skipped (networks before Cancun)" : "");
+      if (skippedByReason.isEmpty()) {
+        return passed + " passed, " + failed + " failed";
+      }
+      StringJoiner reasons = new StringJoiner(", ", " (", ")");
+      skippedByReason.forEach((reason, count) -> reasons.add(reason + ": " + count));
+      return passed + " passed, " + failed + " failed, " + skipped() + " skipped" + reasons;
     }
   }
 
@@ -55,6 +74,33 @@ public final class BlockTestSuite {
     public BadFixtureException(Path file, String problem, Throwable cause) {
       super(file + ": " + problem, cause);
     }
+  }
+
+  /**
+   * The fixture files named by the arguments, as {@link StateTestSuite#fixtureFiles}, leaving out
+   * files in hidden directories below a directory argument (a fixture release's {@code .meta/}).
+   *
+   * @throws NoSuchFileException when an argument does not exist
+   */
+  public static List<Path> fixtureFiles(List<Path> paths) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (Path p : paths) {
+      for (Path f : StateTestSuite.fixtureFiles(List.of(p))) {
+        if (f.equals(p) || !isHidden(p.relativize(f))) {
+          files.add(f);
+        }
+      }
+    }
+    return files;
+  }
+
+  private static boolean isHidden(Path relative) {
+    for (Path part : relative) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -73,15 +119,20 @@ public final class BlockTestSuite {
       for (Path file : files) {
         pending.add(pool.submit(() -> runFile(file)));
       }
-      int[] counts = new int[BlockTestResult.Status.values().length];
+      int passed = 0;
+      int failed = 0;
+      Map<String, Integer> skipped = new TreeMap<>();
       for (int i = 0; i < files.size(); i++) {
         for (BlockTestResult r : await(pending.get(i), files.get(i))) {
-          counts[r.status().ordinal()]++;
+          switch (r.status()) {
+            case PASSED -> passed++;
+            case FAILED -> failed++;
+            case SKIPPED -> skipped.merge(r.message(), 1, Integer::sum);
+          }
           results.accept(r);
         }
       }
-      return new Summary(counts[BlockTestResult.Status.PASSED.ordinal()],
-          counts[BlockTestResult.Status.FAILED.ordinal()], counts[BlockTestResult.Status.SKIPPED.ordinal()]);
+      return new Summary(passed, failed, skipped);
     } finally {
       pool.shutdownNow();
     }

@@ -153,7 +153,20 @@ class BlockTestCommandTest {
     test.put("network", "ShanghaiToCancunAtTime15k");
     Run r = run("block-test", write().toString());
     assertEquals(0, r.status());
-    assertTrue(r.out().contains("0 passed, 0 failed, 1 skipped (networks before Cancun)"), r.out());
+    assertTrue(r.out().contains("0 passed, 0 failed, 1 skipped (networks before Cancun: 1)"), r.out());
+  }
+
+  @Test
+  void engineFixturesAndHiddenDirectoriesAreLeftOut() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("fixtures"));
+    Files.writeString(dir.resolve("engine.json"),
+        "{\"e\": {\"network\": \"Prague\", \"engineNewPayloads\": [], \"lastblockhash\": \"0x00\"}}");
+    Files.createDirectories(dir.resolve(".meta"));
+    Files.writeString(dir.resolve(".meta/index.json"), "[\"not a fixture\"]");
+    Files.copy(SIMPLE_TX, dir.resolve("simple.json"));
+    Run r = run("block-test", dir.toString());
+    assertEquals(0, r.status(), r.out() + r.err());
+    assertTrue(r.out().contains("1 passed, 0 failed, 1 skipped (engine-API fixtures: 1)"), r.out());
   }
 
   @Test
