@@ -85,7 +85,7 @@ public final class BlockProcessor {
     BlockValidator.checkSize(block, fork);
     BlockHeader parent = headers.byHash(header.parentHash());
     if (parent == null) {
-      throw new InvalidBlockException(BlockError.UNKNOWN_PARENT, "parent block is not known");
+      throw BlockValidator.unknownParent(header);
     }
     BlockValidator.validateHeader(header, parent, fork);
     BlockValidator.validateBody(block);

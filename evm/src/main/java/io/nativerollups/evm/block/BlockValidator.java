@@ -41,7 +41,7 @@ public final class BlockValidator {
       throws InvalidBlockException {
     checkFieldSet(header, fork.rules());
     if (!Arrays.equals(header.parentHash(), parent.hash())) {
-      throw new InvalidBlockException(BlockError.UNKNOWN_PARENT, "parent hash does not match the parent header");
+      throw unknownParent(header);
     }
     if (header.number() != parent.number() + 1) {
       throw new InvalidBlockException(BlockError.INVALID_BLOCK_NUMBER,
@@ -75,10 +75,11 @@ public final class BlockValidator {
           "difficulty " + header.difficulty() + " must be 0 after the merge");
     }
     if (!Arrays.equals(header.nonce(), new byte[8])) {
-      throw new InvalidBlockException(BlockError.INVALID_BLOCK_NONCE, "nonce must be zero after the merge");
+      throw new InvalidBlockException(BlockError.INCORRECT_BLOCK_FORMAT, "nonce must be zero after the merge");
     }
     if (!Arrays.equals(header.ommersHash(), EMPTY_OMMERS_HASH)) {
-      throw new InvalidBlockException(BlockError.INVALID_UNCLES_HASH, "ommers hash must be that of an empty list");
+      throw new InvalidBlockException(BlockError.IMPORT_IMPOSSIBLE_UNCLES_OVER_PARIS,
+          "ommers hash must be that of an empty list after the merge");
     }
     long expectedExcess = expectedExcessBlobGas(parent, fork);
     if (header.excessBlobGas() != expectedExcess) {
@@ -87,6 +88,13 @@ public final class BlockValidator {
     }
     // The blob gas used is compared with the transactions' only after them, as in the spec: a
     // block over the blob limit fails on the transaction that crosses it.
+  }
+
+  /** The error for a header whose parent is not known; a zero parent hash is told apart. */
+  public static InvalidBlockException unknownParent(BlockHeader header) {
+    return Arrays.equals(header.parentHash(), new byte[32])
+        ? new InvalidBlockException(BlockError.UNKNOWN_PARENT_ZERO, "the parent hash is zero")
+        : new InvalidBlockException(BlockError.UNKNOWN_PARENT, "parent block is not known");
   }
 
   /** Cancun headers carry fields 0-19; Prague and Osaka add the requests hash. */
@@ -172,7 +180,7 @@ public final class BlockValidator {
           "a post-merge block has " + block.ommers().size() + " ommers");
     }
     if (block.withdrawals() == null) {
-      throw new InvalidBlockException(BlockError.INCORRECT_BLOCK_FORMAT, "the block has no withdrawals list");
+      throw new InvalidBlockException(BlockError.RLP_WITHDRAWALS_NOT_READ, "the block has no withdrawals list");
     }
     byte[] txRoot = MerklePatriciaTrie.orderedRoot(block.transactionEnvelopes());
     if (!Arrays.equals(txRoot, header.transactionsRoot())) {
