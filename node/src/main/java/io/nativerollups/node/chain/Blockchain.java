@@ -2,9 +2,11 @@ package io.nativerollups.node.chain;
 
 import io.nativerollups.evm.block.Block;
 import io.nativerollups.evm.block.BlockHeader;
+import io.nativerollups.evm.block.BlockProcessor;
 import io.nativerollups.evm.block.ChainConfig;
 import io.nativerollups.evm.block.Receipt;
 import io.nativerollups.evm.state.WorldState;
+import io.nativerollups.evm.trie.NodeStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -76,5 +78,20 @@ public interface Blockchain {
 
   /** Called with each new canonical head block, after it is stored (newHeads and logs subscriptions). */
   void addHeadListener(Consumer<Block> listener);
+
+  /**
+   * The account- and storage-trie nodes of the stored states, by keccak256: eth_getProof opens
+   * tries on them at a block's state root, and debug_executionWitness records from them.
+   */
+  NodeStore trieNodes();
+
+  /** The contract codes of the stored states, by keccak256 (debug_executionWitness records from them). */
+  NodeStore codes();
+
+  /**
+   * The processor this chain validates and executes blocks with (plugin precompiles and hooks
+   * included): debug_executionWitness re-executes a stored block with it to record the witness.
+   */
+  BlockProcessor blockProcessor();
 
 }
