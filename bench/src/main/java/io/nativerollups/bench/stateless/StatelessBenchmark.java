@@ -62,8 +62,9 @@ public final class StatelessBenchmark {
       cases.add(new Case(mix, txs.size(), block, recorded, recorded.encode()));
     }
     StatelessExecutor stateless = new StatelessExecutor(processor);
-    // Warm the JIT on every block first, so that the first block measured is not penalised.
-    for (int i = 0; i < warmup; i++) {
+    // Warm the JIT on every block first, long enough for C2 to finish even on a loaded machine
+    // (its compiler threads compete for the cores), so that the first block measured is not penalised.
+    for (int i = 0; i < 4 * warmup; i++) {
       for (Case c : cases) {
         stateless.execute(c.block(), ExecutionWitness.decode(c.encoded()));
         processor.process(new InMemoryWorldState(stores[0], stores[1], genesis.stateRoot()), c.block(), h -> genesis);
