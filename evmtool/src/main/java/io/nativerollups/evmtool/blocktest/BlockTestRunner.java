@@ -261,10 +261,10 @@ public final class BlockTestRunner {
     return null;
   }
 
-  /** Whether {@code error} is one of the fixture's {@code |}-separated exception names. */
+  /** Whether {@code error} answers to one of the fixture's {@code |}-separated exception names. */
   static boolean matches(BlockError error, String expectException) {
     for (String name : expectException.split("\\|")) {
-      if (name.trim().equals(error.fixtureName())) {
+      if (error.answersTo(name.trim())) {
         return true;
       }
     }
