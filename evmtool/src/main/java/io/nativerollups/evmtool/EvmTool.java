@@ -1,6 +1,7 @@
 package io.nativerollups.evmtool;
 
 import io.nativerollups.evmtool.blocktest.BlockTestCommand;
+import io.nativerollups.evmtool.run.RunCommand;
 import io.nativerollups.evmtool.statetest.StateTestCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "evmtool 0.1.0",
     description = "Runs Ethereum conformance fixtures against this EVM.",
-    subcommands = {StateTestCommand.class, BlockTestCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {StateTestCommand.class, RunCommand.class, BlockTestCommand.class, CommandLine.HelpCommand.class})
 public final class EvmTool implements Runnable {
   /** Exit status for a usage error or unusable input. */
   public static final int USAGE_ERROR = 2;

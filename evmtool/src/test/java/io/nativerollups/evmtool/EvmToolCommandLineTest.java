@@ -79,6 +79,18 @@ class EvmToolCommandLineTest {
   }
 
   @Test
+  void aMalformedFileDoesNotStopTheOthers() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("mixed"));
+    Files.writeString(dir.resolve("a_bad.json"), "not json");
+    Files.copy(INVALID_TX, dir.resolve("b_good.json"));
+    Run r = run("state-test", dir.toString());
+    assertEquals(2, r.status());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().contains("a_bad.json: malformed JSON"), r.err());
+    assertEquals("1 passed, 0 failed", r.out().strip());
+  }
+
+  @Test
   void jsonThatIsNotAStateTestIsRejected() throws IOException {
     assertEquals(2, run("state-test", file("array.json", "[1, 2]").toString()).status());
     Run r = run("state-test", file("noenv.json", "{\"t\": {\"pre\": {}}}").toString());

@@ -47,6 +47,10 @@ public record Block(
       if (parts.size() != 3 && parts.size() != 4) {
         throw new RlpException("a block has 3 or 4 parts (header, transactions, ommers[, withdrawals]), got " + parts.size());
       }
+      if (parts.get(0).isList() && !BlockHeader.hasValidFieldCount(parts.get(0).items().size())) {
+        throw new InvalidBlockException(BlockError.INCORRECT_BLOCK_FORMAT,
+            "a block header has 15 to 21 fields, got " + parts.get(0).items().size());
+      }
       header = BlockHeader.decode(parts.get(0));
       txItems = parts.get(1).items();
       for (RlpItem ommer : parts.get(2).items()) {
@@ -58,6 +62,8 @@ public record Block(
           withdrawals.add(Withdrawal.decode(w));
         }
       }
+    } catch (FieldFormatException e) {
+      throw new InvalidBlockException(e.error(), e.getMessage(), e);
     } catch (RlpException e) {
       throw new InvalidBlockException(BlockError.RLP_STRUCTURES_ENCODING, e.getMessage(), e);
     }
@@ -70,6 +76,18 @@ public record Block(
     }
     return new Block(header, List.copyOf(transactions), List.copyOf(envelopes), List.copyOf(ommers),
         withdrawals == null ? null : List.copyOf(withdrawals), encoded.length);
+  }
+
+  /** A block of signed transactions (encoded for the transactions trie as they are), no ommers. */
+  public static Block of(BlockHeader header, List<Transaction> transactions, List<Withdrawal> withdrawals) {
+    List<byte[]> envelopes = new ArrayList<>(transactions.size());
+    for (Transaction tx : transactions) {
+      envelopes.add(TransactionEncoder.encode(tx));
+    }
+    Block unsized = new Block(header, List.copyOf(transactions), List.copyOf(envelopes), List.of(),
+        withdrawals == null ? null : List.copyOf(withdrawals), 0);
+    return new Block(header, unsized.transactions(), unsized.transactionEnvelopes(), List.of(),
+        unsized.withdrawals(), unsized.encode().length);
   }
 
   /** A legacy transaction is an RLP list; a typed one is a byte string holding its envelope. */

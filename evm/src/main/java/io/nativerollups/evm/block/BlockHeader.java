@@ -55,31 +55,36 @@ public record BlockHeader(
    */
   public static BlockHeader decode(RlpItem item) {
     List<RlpItem> f = item.items();
-    if (f.size() < LEGACY_FIELDS || f.size() > MAX_FIELDS) {
+    if (!hasValidFieldCount(f.size())) {
       throw new RlpException("a block header has " + LEGACY_FIELDS + " to " + MAX_FIELDS + " fields, got " + f.size());
     }
     return new BlockHeader(
         f.get(0).asBytes32(),
         f.get(1).asBytes32(),
-        f.get(2).asAddress(),
+        FieldFormatException.address(f.get(2), "coinbase"),
         f.get(3).asBytes32(),
         f.get(4).asBytes32(),
         f.get(5).asBytes32(),
         fixed(f.get(6), 256, "logs bloom"),
         f.get(7).asUInt256(),
-        f.get(8).asLong(),
-        f.get(9).asLong(),
-        f.get(10).asLong(),
-        f.get(11).asLong(),
+        FieldFormatException.uint64(f.get(8), "number"),
+        FieldFormatException.uint64(f.get(9), "gas limit"),
+        FieldFormatException.uint64(f.get(10), "gas used"),
+        FieldFormatException.uint64(f.get(11), "timestamp"),
         f.get(12).bytes(),
         f.get(13).asBytes32(),
         fixed(f.get(14), NONCE_SIZE, "nonce"),
         f.size() > 15 ? f.get(15).asUInt256() : null,
         f.size() > 16 ? f.get(16).asBytes32() : null,
-        f.size() > 17 ? f.get(17).asLong() : null,
-        f.size() > 18 ? f.get(18).asLong() : null,
+        f.size() > 17 ? FieldFormatException.uint64(f.get(17), "blob gas used") : null,
+        f.size() > 18 ? FieldFormatException.uint64(f.get(18), "excess blob gas") : null,
         f.size() > 19 ? f.get(19).asBytes32() : null,
         f.size() > 20 ? f.get(20).asBytes32() : null);
+  }
+
+  /** Whether a header list of {@code count} fields is one of the known field sets (15 to 21). */
+  public static boolean hasValidFieldCount(int count) {
+    return count >= LEGACY_FIELDS && count <= MAX_FIELDS;
   }
 
   /** Decodes an RLP-encoded header. */
@@ -152,5 +157,86 @@ public record BlockHeader(
       }
     }
     return count;
+  }
+  /** A builder starting from this header's fields. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Builds a header field by field, e.g. a child header being assembled or a test variant. */
+  public static final class Builder {
+    private byte[] parentHash;
+    private byte[] ommersHash;
+    private Address coinbase;
+    private byte[] stateRoot;
+    private byte[] transactionsRoot;
+    private byte[] receiptsRoot;
+    private byte[] logsBloom;
+    private UInt256 difficulty;
+    private long number;
+    private long gasLimit;
+    private long gasUsed;
+    private long timestamp;
+    private byte[] extraData;
+    private byte[] mixHash;
+    private byte[] nonce;
+    private UInt256 baseFeePerGas;
+    private byte[] withdrawalsRoot;
+    private Long blobGasUsed;
+    private Long excessBlobGas;
+    private byte[] parentBeaconBlockRoot;
+    private byte[] requestsHash;
+
+    private Builder(BlockHeader h) {
+      parentHash = h.parentHash;
+      ommersHash = h.ommersHash;
+      coinbase = h.coinbase;
+      stateRoot = h.stateRoot;
+      transactionsRoot = h.transactionsRoot;
+      receiptsRoot = h.receiptsRoot;
+      logsBloom = h.logsBloom;
+      difficulty = h.difficulty;
+      number = h.number;
+      gasLimit = h.gasLimit;
+      gasUsed = h.gasUsed;
+      timestamp = h.timestamp;
+      extraData = h.extraData;
+      mixHash = h.mixHash;
+      nonce = h.nonce;
+      baseFeePerGas = h.baseFeePerGas;
+      withdrawalsRoot = h.withdrawalsRoot;
+      blobGasUsed = h.blobGasUsed;
+      excessBlobGas = h.excessBlobGas;
+      parentBeaconBlockRoot = h.parentBeaconBlockRoot;
+      requestsHash = h.requestsHash;
+    }
+
+    public Builder parentHash(byte[] v) { parentHash = v; return this; }
+    public Builder ommersHash(byte[] v) { ommersHash = v; return this; }
+    public Builder coinbase(Address v) { coinbase = v; return this; }
+    public Builder stateRoot(byte[] v) { stateRoot = v; return this; }
+    public Builder transactionsRoot(byte[] v) { transactionsRoot = v; return this; }
+    public Builder receiptsRoot(byte[] v) { receiptsRoot = v; return this; }
+    public Builder logsBloom(byte[] v) { logsBloom = v; return this; }
+    public Builder difficulty(UInt256 v) { difficulty = v; return this; }
+    public Builder number(long v) { number = v; return this; }
+    public Builder gasLimit(long v) { gasLimit = v; return this; }
+    public Builder gasUsed(long v) { gasUsed = v; return this; }
+    public Builder timestamp(long v) { timestamp = v; return this; }
+    public Builder extraData(byte[] v) { extraData = v; return this; }
+    public Builder mixHash(byte[] v) { mixHash = v; return this; }
+    public Builder nonce(byte[] v) { nonce = v; return this; }
+    public Builder baseFeePerGas(UInt256 v) { baseFeePerGas = v; return this; }
+    public Builder withdrawalsRoot(byte[] v) { withdrawalsRoot = v; return this; }
+    public Builder blobGasUsed(Long v) { blobGasUsed = v; return this; }
+    public Builder excessBlobGas(Long v) { excessBlobGas = v; return this; }
+    public Builder parentBeaconBlockRoot(byte[] v) { parentBeaconBlockRoot = v; return this; }
+    public Builder requestsHash(byte[] v) { requestsHash = v; return this; }
+
+    public BlockHeader build() {
+      return new BlockHeader(parentHash, ommersHash, coinbase, stateRoot, transactionsRoot, receiptsRoot, logsBloom,
+          difficulty, number, gasLimit, gasUsed, timestamp, extraData, mixHash, nonce, baseFeePerGas,
+          withdrawalsRoot, blobGasUsed, excessBlobGas, parentBeaconBlockRoot, requestsHash);
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.nativerollups.evm.block;
 
 import io.nativerollups.evm.crypto.Sha256;
 import io.nativerollups.evm.fork.Fork;
+import io.nativerollups.evm.precompile.PrecompiledContract;
 import io.nativerollups.evm.precompile.Precompiles;
 import io.nativerollups.evm.processing.TransactionProcessor;
 import io.nativerollups.evm.processing.TransactionResult;
@@ -21,7 +22,7 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,13 +45,23 @@ public final class BlockProcessor {
   private static final int BLOCKHASH_WINDOW = 256;
 
   private final ChainConfig config;
-  private final Map<Fork, ForkMachinery> machinery = new EnumMap<>(Fork.class);
+  private final BlockExtension extension;
+  /** Keyed by the fork and the extension's precompiles in force, which change only at activation times. */
+  private final Map<MachineryKey, ForkMachinery> machinery = new HashMap<>();
+
+  private record MachineryKey(Fork fork, Map<Address, PrecompiledContract> extraPrecompiles) {}
 
   /** The EVM and transaction rules of one fork, built once. */
   private record ForkMachinery(EVM evm, TransactionProcessor transactions, TransactionValidator validator) {}
 
   public BlockProcessor(ChainConfig config) {
+    this(config, BlockExtension.NONE);
+  }
+
+  /** A processor applying {@code extension}'s precompiles and start/end-of-block operations. */
+  public BlockProcessor(ChainConfig config, BlockExtension extension) {
     this.config = config;
+    this.extension = extension;
   }
 
   /** The chain this processor validates for. */
@@ -59,22 +70,46 @@ public final class BlockProcessor {
   }
 
   /**
-   * Validates {@code block} and applies it to {@code world}.
+   * Validates {@code block} and applies it to {@code world}: {@link #execute}, then the header's
+   * gas used, state root, receipts root, logs bloom, blob gas used and requests hash must be what
+   * execution produced.
    *
    * @param headers the ancestors of {@code block}, looked up by hash from its parent on
    * @throws InvalidBlockException naming the rule the block breaks; {@code world} is then unusable
    */
   public BlockResult process(WorldState world, Block block, BlockHeaders headers) throws InvalidBlockException {
+    BlockResult result = execute(world, block, headers);
+    checkResults(block.header(), result);
+    return result;
+  }
+
+  /**
+   * Validates the header against its parent and the body against the header, then executes the
+   * block on {@code world}, without comparing the header's execution results (gas used, roots,
+   * bloom, blob gas used, requests hash) with what it produced: what a block builder needs.
+   *
+   * @throws InvalidBlockException naming the rule the block breaks; {@code world} is then unusable
+   */
+  public BlockResult execute(WorldState world, Block block, BlockHeaders headers) throws InvalidBlockException {
+    return execute(world, block, headers, null);
+  }
+
+  /**
+   * {@link #execute(WorldState, Block, BlockHeaders)}, telling {@code listener} (when not null)
+   * about each transaction.
+   */
+  public BlockResult execute(WorldState world, Block block, BlockHeaders headers, TransactionListener listener)
+      throws InvalidBlockException {
     BlockHeader header = block.header();
     ForkActivation fork = config.forkAt(header.timestamp());
+    BlockValidator.checkSize(block, fork);
     BlockHeader parent = headers.byHash(header.parentHash());
     if (parent == null) {
-      throw new InvalidBlockException(BlockError.UNKNOWN_PARENT, "parent block is not known");
+      throw BlockValidator.unknownParent(header);
     }
     BlockValidator.validateHeader(header, parent, fork);
-    BlockValidator.validateBody(block, fork);
-    ForkMachinery m = machinery.computeIfAbsent(fork.rules(), f -> new ForkMachinery(
-        new EVM(f, Precompiles.forFork(f)), new TransactionProcessor(f), TransactionValidator.forFork(f)));
+    BlockValidator.validateBody(block);
+    ForkMachinery m = machinery(fork.rules(), extension.precompiles(header.timestamp()));
 
     BigInteger blobBaseFee = fork.blobs().blobBaseFee(header.excessBlobGas());
     BlockContext context = new BlockContext(header.coinbase(), header.number(), header.timestamp(),
@@ -86,16 +121,21 @@ public final class BlockProcessor {
     if (fork.rules().isAtLeast(Fork.PRAGUE)) {
       systemCall(world, m.evm(), context, SystemContracts.HISTORY_STORAGE, header.parentHash(), false);
     }
+    extension.startBlock(world, header);
 
     List<Receipt> receipts = new ArrayList<>(block.transactions().size());
     long gasUsed = 0;
     long blobGasUsed = 0;
     for (int i = 0; i < block.transactions().size(); i++) {
       Transaction tx = block.transactions().get(i);
+      if (listener != null) {
+        listener.beforeTransaction(i, tx);
+      }
       try {
         m.validator().validate(tx, config.chainId());
       } catch (InvalidTransactionException e) {
-        throw rejected(i, e.getMessage(), TransactionRejections.classifyRejection(e.getMessage(), tx, world.getNonce(tx.sender())));
+        throw rejected(i, e.getMessage(), TransactionRejections.classifyRejection(e.getMessage(), tx,
+            world.getNonce(tx.sender()), m.evm().gasCalculator().transactionIntrinsicGas(tx)));
       }
       long gasAvailable = header.gasLimit() - gasUsed;
       if (Long.compareUnsigned(tx.gasLimit(), gasAvailable) > 0) {
@@ -110,7 +150,11 @@ public final class BlockProcessor {
       long accountNonce = world.getNonce(tx.sender());
       TransactionResult result = m.transactions().process(world, context, tx);
       if (!result.valid()) {
-        throw rejected(i, result.invalidReason(), TransactionRejections.classifyRejection(result.invalidReason(), tx, accountNonce));
+        throw rejected(i, result.invalidReason(), TransactionRejections.classifyRejection(result.invalidReason(), tx,
+            accountNonce, m.evm().gasCalculator().transactionIntrinsicGas(tx)));
+      }
+      if (listener != null) {
+        listener.afterTransaction(i, tx, result, world);
       }
       gasUsed += result.gasUsed();
       blobGasUsed += txBlobGas;
@@ -120,36 +164,51 @@ public final class BlockProcessor {
     applyWithdrawals(world, block.withdrawals());
     List<byte[]> requests = fork.rules().isAtLeast(Fork.PRAGUE)
         ? collectRequests(world, m.evm(), context, receipts)
-        : List.of();
+        : null;
+    extension.endBlock(world, header);
 
-    if (gasUsed != header.gasUsed()) {
-      throw new InvalidBlockException(BlockError.INVALID_GAS_USED,
-          "transactions used " + gasUsed + " gas, header says " + Long.toUnsignedString(header.gasUsed()));
-    }
-    byte[] stateRoot = world.rootHash();
-    if (!Arrays.equals(stateRoot, header.stateRoot())) {
-      throw new InvalidBlockException(BlockError.INVALID_STATE_ROOT, "state root after execution does not match the header");
-    }
     List<byte[]> encodedReceipts = new ArrayList<>(receipts.size());
     byte[] bloom = new byte[LogsBloom.SIZE];
     for (Receipt r : receipts) {
       encodedReceipts.add(r.encode());
       LogsBloom.accumulate(bloom, r.logsBloom());
     }
-    if (!Arrays.equals(MerklePatriciaTrie.orderedRoot(encodedReceipts), header.receiptsRoot())) {
+    return new BlockResult(List.copyOf(receipts), gasUsed, blobGasUsed, world.rootHash(),
+        MerklePatriciaTrie.orderedRoot(encodedReceipts), bloom,
+        requests == null ? null : List.copyOf(requests), requests == null ? null : requestsHash(requests));
+  }
+
+  private synchronized ForkMachinery machinery(Fork fork, Map<Address, PrecompiledContract> extra) {
+    return machinery.computeIfAbsent(new MachineryKey(fork, extra), k -> {
+      Map<Address, PrecompiledContract> precompiles = Precompiles.forFork(fork);
+      precompiles.putAll(extra);
+      return new ForkMachinery(new EVM(fork, precompiles), new TransactionProcessor(fork, precompiles),
+          TransactionValidator.forFork(fork));
+    });
+  }
+
+  /** The header's execution results must be what execution produced, checked in the spec's order. */
+  private static void checkResults(BlockHeader header, BlockResult result) throws InvalidBlockException {
+    if (result.gasUsed() != header.gasUsed()) {
+      throw new InvalidBlockException(BlockError.INVALID_GAS_USED,
+          "transactions used " + result.gasUsed() + " gas, header says " + Long.toUnsignedString(header.gasUsed()));
+    }
+    if (!Arrays.equals(result.stateRoot(), header.stateRoot())) {
+      throw new InvalidBlockException(BlockError.INVALID_STATE_ROOT, "state root after execution does not match the header");
+    }
+    if (!Arrays.equals(result.receiptsRoot(), header.receiptsRoot())) {
       throw new InvalidBlockException(BlockError.INVALID_RECEIPTS_ROOT, "receipts root does not match the receipts");
     }
-    if (!Arrays.equals(bloom, header.logsBloom())) {
+    if (!Arrays.equals(result.logsBloom(), header.logsBloom())) {
       throw new InvalidBlockException(BlockError.INVALID_LOG_BLOOM, "logs bloom does not match the receipts' logs");
     }
-    if (blobGasUsed != header.blobGasUsed()) {
+    if (result.blobGasUsed() != header.blobGasUsed()) {
       throw new InvalidBlockException(BlockError.INCORRECT_BLOB_GAS_USED,
-          "transactions used " + blobGasUsed + " blob gas, header says " + Long.toUnsignedString(header.blobGasUsed()));
+          "transactions used " + result.blobGasUsed() + " blob gas, header says " + Long.toUnsignedString(header.blobGasUsed()));
     }
-    if (fork.rules().isAtLeast(Fork.PRAGUE) && !Arrays.equals(requestsHash(requests), header.requestsHash())) {
+    if (result.requestsHash() != null && !Arrays.equals(result.requestsHash(), header.requestsHash())) {
       throw new InvalidBlockException(BlockError.INVALID_REQUESTS, "requests hash does not match the block's requests");
     }
-    return new BlockResult(List.copyOf(receipts), gasUsed, blobGasUsed, requests, stateRoot);
   }
 
   private static InvalidBlockException rejected(int index, String reason, BlockError error) {

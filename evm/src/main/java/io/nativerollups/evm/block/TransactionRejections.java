@@ -16,6 +16,13 @@ final class TransactionRejections {
   /** The error for a transaction that cannot be decoded. */
   static BlockError classifyDecodingError(String reason) {
     String r = reason.toLowerCase(Locale.ROOT);
+    // blob and set-code transactions have a mandatory "to": empty is a creation attempt
+    if (r.startsWith("type 3 transaction to ") && r.endsWith("got 0")) {
+      return BlockError.TYPE_3_TX_CONTRACT_CREATION;
+    }
+    if (r.startsWith("type 4 transaction to ") && r.endsWith("got 0")) {
+      return BlockError.TYPE_4_TX_CONTRACT_CREATION;
+    }
     if (r.contains("authorization")) {
       return BlockError.TYPE_4_INVALID_AUTHORIZATION_FORMAT;
     }
@@ -32,10 +39,13 @@ final class TransactionRejections {
   }
 
   /**
-   * The error for a transaction that the validator or processor rejects; {@code accountNonce} is
-   * the sender's nonce in the state the transaction was checked against.
+   * The error for a transaction that the validator or processor rejects.
+   *
+   * @param accountNonce the sender's nonce in the state the transaction was checked against
+   * @param intrinsicGas the transaction's intrinsic gas: a gas limit at or above it that still
+   *     fails falls short of the EIP-7623 floor
    */
-  static BlockError classifyRejection(String reason, Transaction tx, long accountNonce) {
+  static BlockError classifyRejection(String reason, Transaction tx, long accountNonce, long intrinsicGas) {
     String r = reason.toLowerCase(Locale.ROOT);
     boolean setCode = tx.type() == TransactionType.SET_CODE;
     if (r.contains("not supported")) {
@@ -79,11 +89,10 @@ final class TransactionRejections {
     if (r.contains("transaction cap")) {
       return BlockError.GAS_LIMIT_EXCEEDS_MAXIMUM;
     }
-    if (r.contains("floor")) {
-      return BlockError.INTRINSIC_GAS_BELOW_FLOOR_GAS_COST;
-    }
-    if (r.contains("intrinsic gas")) {
-      return BlockError.INTRINSIC_GAS_TOO_LOW;
+    if (r.contains("intrinsic gas") || r.contains("floor")) {
+      return Long.compareUnsigned(tx.gasLimit(), intrinsicGas) < 0
+          ? BlockError.INTRINSIC_GAS_TOO_LOW
+          : BlockError.INTRINSIC_GAS_BELOW_FLOOR_GAS_COST;
     }
     if (r.contains("blob gas")) {
       return BlockError.INSUFFICIENT_MAX_FEE_PER_BLOB_GAS;

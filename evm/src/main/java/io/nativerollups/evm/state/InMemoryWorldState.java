@@ -2,10 +2,15 @@ package io.nativerollups.evm.state;
 
 import io.nativerollups.evm.crypto.Keccak256;
 import io.nativerollups.evm.rlp.Rlp;
+import io.nativerollups.evm.rlp.RlpException;
+import io.nativerollups.evm.rlp.RlpItem;
 import io.nativerollups.evm.trie.MerklePatriciaTrie;
+import io.nativerollups.evm.trie.MissingTrieNodeException;
+import io.nativerollups.evm.trie.NodeStore;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,6 +32,13 @@ import java.util.Set;
  *
  * <p>The state root is computed from the accounts changed since the previous root only; each
  * account keeps its own storage trie (see {@link AccountStorage}).
+ *
+ * <p>A state opened with {@link #InMemoryWorldState(NodeStore, NodeStore, byte[])} is backed by trie
+ * nodes (a full node store, or the partial one of an execution witness): each account, storage slot
+ * and code is loaded on first access, so the store sees exactly what execution reads, and the root
+ * is computed by updating the tries opened at the pre-state root. A missing trie node throws
+ * {@link MissingTrieNodeException}, a missing code {@link MissingCodeException}, a malformed trie
+ * node, account or slot value {@link RlpException}.
  */
 public final class InMemoryWorldState implements WorldState {
   private static final byte[] ABSENT_CODE_HASH = new byte[32];
@@ -40,7 +52,11 @@ public final class InMemoryWorldState implements WorldState {
     void undo();
   }
 
+  /** Loaded or changed accounts; a null value is an account known to be absent. */
   private final Map<Address, Account> accounts = new HashMap<>();
+  /** Where absent keys of {@link #accounts} are loaded from; null for a state held wholly in memory. */
+  private final NodeStore trieNodes;
+  private final NodeStore codes;
   private final List<Undo> journal = new ArrayList<>();
 
   private final Set<Address> warmAddresses = new HashSet<>();
@@ -54,25 +70,41 @@ public final class InMemoryWorldState implements WorldState {
 
   /** Accounts changed since the last {@link #rootHash()}; a superset is harmless. */
   private final Set<Address> dirtyAccounts = new HashSet<>();
-  private final MerklePatriciaTrie accountTrie = new MerklePatriciaTrie();
+  private final MerklePatriciaTrie accountTrie;
 
   /** An empty state. */
-  public InMemoryWorldState() {}
+  public InMemoryWorldState() {
+    trieNodes = null;
+    codes = null;
+    accountTrie = new MerklePatriciaTrie();
+  }
+
+  /**
+   * The state with root {@code stateRoot}, loaded on demand.
+   *
+   * @param trieNodes the account and storage trie nodes, keyed by their keccak256
+   * @param codes contract codes keyed by their keccak256 (the same keyed-by-hash contract as trie nodes)
+   */
+  public InMemoryWorldState(NodeStore trieNodes, NodeStore codes, byte[] stateRoot) {
+    this.trieNodes = trieNodes;
+    this.codes = codes;
+    accountTrie = new MerklePatriciaTrie(trieNodes, stateRoot);
+  }
 
   @Override
   public boolean exists(Address address) {
-    return accounts.containsKey(address);
+    return account(address) != null;
   }
 
   @Override
   public boolean isEmpty(Address address) {
-    Account a = accounts.get(address);
+    Account a = account(address);
     return a != null && a.isEmpty();
   }
 
   @Override
   public long getNonce(Address address) {
-    Account a = accounts.get(address);
+    Account a = account(address);
     return a == null ? 0 : a.nonce;
   }
 
@@ -86,7 +118,7 @@ public final class InMemoryWorldState implements WorldState {
 
   @Override
   public UInt256 getBalance(Address address) {
-    Account a = accounts.get(address);
+    Account a = account(address);
     return a == null ? UInt256.ZERO : a.balance;
   }
 
@@ -100,13 +132,13 @@ public final class InMemoryWorldState implements WorldState {
 
   @Override
   public byte[] getCode(Address address) {
-    Account a = accounts.get(address);
-    return a == null ? Account.NO_CODE : a.code;
+    Account a = account(address);
+    return a == null ? Account.NO_CODE : code(a);
   }
 
   @Override
   public byte[] getCodeHash(Address address) {
-    Account a = accounts.get(address);
+    Account a = account(address);
     return a == null ? ABSENT_CODE_HASH : a.codeHash;
   }
 
@@ -125,7 +157,7 @@ public final class InMemoryWorldState implements WorldState {
 
   @Override
   public boolean hasStorage(Address address) {
-    Account a = accounts.get(address);
+    Account a = account(address);
     return a != null && !a.storage.isEmpty();
   }
 
@@ -150,15 +182,16 @@ public final class InMemoryWorldState implements WorldState {
 
   @Override
   public void deleteAccount(Address address) {
-    Account removed = accounts.remove(address);
+    Account removed = account(address);
     if (removed != null) {
+      accounts.put(address, null);
       record(address, () -> accounts.put(address, removed));
     }
   }
 
   @Override
   public UInt256 getStorage(Address address, UInt256 key) {
-    Account a = accounts.get(address);
+    Account a = account(address);
     return a == null ? UInt256.ZERO : a.storage.get(key);
   }
 
@@ -270,9 +303,32 @@ public final class InMemoryWorldState implements WorldState {
 
   @Override
   public byte[] rootHash() {
+    updateAccountTrie();
+    return accountTrie.rootHash();
+  }
+
+  /**
+   * Writes the current state (trie nodes held in memory, and codes) into {@code trieNodes} and
+   * {@code codes}, so that a state opened on them at {@link #rootHash()} reads the same; nodes and
+   * codes of a backed state that were never loaded are left to the store it was opened on.
+   */
+  public void commit(NodeStore trieNodes, NodeStore codes) {
+    updateAccountTrie();
+    accountTrie.commit(trieNodes);
+    for (Account a : accounts.values()) {
+      if (a != null) {
+        a.storage.commit(trieNodes);
+        if (a.code != null && a.code.length > 0) {
+          codes.put(a.codeHash, a.code);
+        }
+      }
+    }
+  }
+
+  private void updateAccountTrie() {
     for (Address address : dirtyAccounts) {
       byte[] key = Keccak256.hash(address.toArray());
-      Account a = accounts.get(address);
+      Account a = account(address);
       if (a == null) {
         accountTrie.remove(key);
       } else {
@@ -284,7 +340,41 @@ public final class InMemoryWorldState implements WorldState {
       }
     }
     dirtyAccounts.clear();
-    return accountTrie.rootHash();
+  }
+
+  /** The account, loaded from the backing trie on first access; null if absent. */
+  private Account account(Address address) {
+    Account a = accounts.get(address);
+    if (a != null || trieNodes == null || accounts.containsKey(address)) {
+      return a;
+    }
+    byte[] encoded = accountTrie.get(Keccak256.hash(address.toArray()));
+    if (encoded != null) {
+      List<RlpItem> fields = Rlp.decode(encoded).items();
+      if (fields.size() != 4) {
+        throw new RlpException("account of " + address + " has " + fields.size() + " fields, not 4");
+      }
+      a = new Account();
+      a.nonce = fields.get(0).asLong();
+      a.balance = fields.get(1).asUInt256();
+      a.storage = new AccountStorage(trieNodes, fields.get(2).asBytes32());
+      a.codeHash = fields.get(3).asBytes32();
+      a.code = Arrays.equals(a.codeHash, Keccak256.EMPTY) ? Account.NO_CODE : null;
+    }
+    accounts.put(address, a);
+    return a;
+  }
+
+  /** The account's code, loaded from the code store on first use. */
+  private byte[] code(Account a) {
+    if (a.code == null) {
+      byte[] code = codes.get(a.codeHash);
+      if (code == null) {
+        throw new MissingCodeException(a.codeHash);
+      }
+      a.code = code;
+    }
+    return a.code;
   }
 
   private void clearTransactionScope() {
@@ -303,11 +393,11 @@ public final class InMemoryWorldState implements WorldState {
     if (inTransaction) {
       touch(address);
     }
-    Account a = accounts.get(address);
+    Account a = account(address);
     if (a == null) {
       Account fresh = new Account();
       accounts.put(address, fresh);
-      record(address, () -> accounts.remove(address));
+      record(address, () -> accounts.put(address, null));
       return fresh;
     }
     return a;

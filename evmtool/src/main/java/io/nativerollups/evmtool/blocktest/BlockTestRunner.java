@@ -7,9 +7,15 @@ import io.nativerollups.evm.block.BlockProcessor;
 import io.nativerollups.evm.block.ChainConfig;
 import io.nativerollups.evm.block.InvalidBlockException;
 import io.nativerollups.evm.rlp.Rlp;
+import io.nativerollups.evm.block.BlockResult;
 import io.nativerollups.evm.state.InMemoryWorldState;
+import io.nativerollups.evm.trie.InMemoryNodeStore;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
+import io.nativerollups.evm.witness.ExecutionWitness;
+import io.nativerollups.evm.witness.InvalidWitnessException;
+import io.nativerollups.evm.witness.StatelessExecutor;
+import io.nativerollups.evm.witness.WitnessRecorder;
 import io.nativerollups.evmtool.statetest.Hex;
 import io.nativerollups.evmtool.statetest.StateTest.PreAccount;
 import io.nativerollups.evmtool.statetest.StateTestRunner;
@@ -30,12 +36,30 @@ import java.util.Objects;
  *
  * <p>An invalid block leaves the state it ran on part-way, so the state of a parent is rebuilt by
  * replaying the accepted blocks from the genesis when it is needed again.
+ *
+ * <p>In stateless mode each accepted block is also re-executed from its execution witness alone
+ * (recorded against the parent's full state, then RLP-encoded and decoded), and the test passes
+ * only if that run is valid too and gives the header's state root, receipts root and gas used.
  */
 public final class BlockTestRunner {
   private static final int MAX_DIFFS = 3;
+  private final boolean stateless;
+
+  /** A runner that imports blocks against full state only. */
+  public BlockTestRunner() {
+    this(false);
+  }
+
+  /** @param stateless also re-execute every accepted block from its recorded witness alone */
+  public BlockTestRunner(boolean stateless) {
+    this.stateless = stateless;
+  }
 
   /** Runs {@code test}; an exception while running fails it with the exception's message. */
   public BlockTestResult run(String file, BlockTest test) {
+    if (test.unsupported() != null) {
+      return result(file, test, BlockTestResult.Status.SKIPPED, test.unsupported());
+    }
     ChainConfig config;
     try {
       config = Networks.chainConfig(test.network(), test.chainId(), test.blobSchedule());
@@ -43,11 +67,11 @@ public final class BlockTestRunner {
       return result(file, test, BlockTestResult.Status.FAILED, e.getMessage());
     }
     if (config == null) {
-      return result(file, test, BlockTestResult.Status.SKIPPED, "network before Cancun");
+      return result(file, test, BlockTestResult.Status.SKIPPED, BlockTest.BEFORE_CANCUN);
     }
     String failure;
     try {
-      failure = new Import(test, new BlockProcessor(config)).run();
+      failure = new Import(test, new BlockProcessor(config), stateless).run();
     } catch (RuntimeException | StackOverflowError | AssertionError e) {
       StackTraceElement[] trace = e.getStackTrace();
       failure = "exception " + e + (trace.length > 0 ? " at " + trace[0] : "");
@@ -63,6 +87,7 @@ public final class BlockTestRunner {
   private static final class Import {
     private final BlockTest test;
     private final BlockProcessor processor;
+    private final boolean stateless;
     private final Map<String, BlockHeader> headers = new HashMap<>();
     private final Map<String, Block> accepted = new HashMap<>();
     private final String genesisHash;
@@ -70,9 +95,10 @@ public final class BlockTestRunner {
     private InMemoryWorldState state;
     private String stateHash;
 
-    Import(BlockTest test, BlockProcessor processor) {
+    Import(BlockTest test, BlockProcessor processor, boolean stateless) {
       this.test = test;
       this.processor = processor;
+      this.stateless = stateless;
       BlockHeader genesis = BlockHeader.decode(Rlp.decode(test.genesisRlp()).items().get(0)); // genesisRLP is the whole block
       genesisHash = key(genesis.hash());
       headers.put(genesisHash, genesis);
@@ -91,7 +117,7 @@ public final class BlockTestRunner {
         BlockTest.TestBlock testBlock = test.blocks().get(i);
         String hash;
         try {
-          hash = importBlock(testBlock.rlp());
+          hash = importBlock(testBlock.rlp(), i + 1);
         } catch (InvalidBlockException e) {
           if (!testBlock.mustBeRejected()) {
             return "block " + (i + 1) + " rejected: " + e.getMessage();
@@ -104,6 +130,9 @@ public final class BlockTestRunner {
         if (testBlock.mustBeRejected()) {
           return "block " + (i + 1) + " accepted, expected rejection: " + testBlock.expectException();
         }
+        if (statelessFailure != null) {
+          return statelessFailure;
+        }
         head = hash;
       }
       if (!head.equals(key(test.lastBlockHash()))) {
@@ -112,8 +141,11 @@ public final class BlockTestRunner {
       return checkPostState(stateAfter(head));
     }
 
+    /** Why the stateless run of the last accepted block failed; null if it passed or did not run. */
+    private String statelessFailure;
+
     /** Validates and executes one block; returns its hash. */
-    private String importBlock(byte[] rlp) throws InvalidBlockException {
+    private String importBlock(byte[] rlp, int number) throws InvalidBlockException {
       Block block = Block.decode(rlp);
       String parent = key(block.header().parentHash());
       if (!headers.containsKey(parent)) {
@@ -121,13 +153,47 @@ public final class BlockTestRunner {
       }
       InMemoryWorldState world = stateAfter(parent);
       state = null; // consumed: valid or not, it no longer is the parent's state
-      processor.process(world, block, h -> headers.get(key(h)));
+      InMemoryNodeStore preNodes = new InMemoryNodeStore();
+      InMemoryNodeStore preCodes = new InMemoryNodeStore();
+      if (stateless) {
+        world.commit(preNodes, preCodes);
+      }
+      BlockResult result = processor.process(world, block, h -> headers.get(key(h)));
+      statelessFailure = stateless ? reexecuteStatelessly(block, result, preNodes, preCodes, number) : null;
       String hash = key(block.header().hash());
       headers.put(hash, block.header());
       accepted.put(hash, block);
       state = world;
       stateHash = hash;
       return hash;
+    }
+
+    /**
+     * Records the witness of the accepted {@code block} from its parent's full state, then executes
+     * the block from the encoded witness alone; null if that run agrees with the header and with
+     * {@code full}, else why not.
+     */
+    private String reexecuteStatelessly(Block block, BlockResult full, InMemoryNodeStore preNodes,
+        InMemoryNodeStore preCodes, int number) {
+      String prefix = "block " + number + " stateless: ";
+      try {
+        ExecutionWitness witness = new WitnessRecorder(processor)
+            .record(block, h -> headers.get(key(h)), preNodes, preCodes).witness();
+        StatelessExecutor.Result r = new StatelessExecutor(processor).execute(block, ExecutionWitness.decode(witness.encode()));
+        if (!Arrays.equals(r.stateRoot(), block.header().stateRoot()) || !Arrays.equals(r.stateRoot(), full.stateRoot())) {
+          return prefix + "state root " + Hex.format(r.stateRoot()) + ", expected " + Hex.format(block.header().stateRoot());
+        }
+        if (!Arrays.equals(r.receiptsRoot(), block.header().receiptsRoot())) {
+          return prefix + "receipts root " + Hex.format(r.receiptsRoot()) + ", expected "
+              + Hex.format(block.header().receiptsRoot());
+        }
+        if (r.gasUsed() != full.gasUsed()) {
+          return prefix + "gas used " + r.gasUsed() + ", expected " + full.gasUsed();
+        }
+        return null;
+      } catch (InvalidBlockException | InvalidWitnessException e) {
+        return prefix + e.getMessage();
+      }
     }
 
     /** The state after block {@code hash}, rebuilt by replay if the current one is another block's. */
@@ -195,10 +261,10 @@ public final class BlockTestRunner {
     return null;
   }
 
-  /** Whether {@code error} is one of the fixture's {@code |}-separated exception names. */
+  /** Whether {@code error} answers to one of the fixture's {@code |}-separated exception names. */
   static boolean matches(BlockError error, String expectException) {
     for (String name : expectException.split("\\|")) {
-      if (name.trim().equals(error.fixtureName())) {
+      if (error.answersTo(name.trim())) {
         return true;
       }
     }

@@ -16,8 +16,16 @@ public final class Hex {
     return HexFormat.of().parseHex(h);
   }
 
-  /** A non-negative integer written as {@code 0x}-hex or decimal. */
+  /**
+   * A non-negative integer written as {@code 0x}-hex or decimal. Fixtures that need a value wider
+   * than its field write it as {@code 0x:bigint 0x...}.
+   */
   public static BigInteger integer(String s) {
+    String bigint = s.startsWith("0x:bigint ") ? s.substring("0x:bigint ".length())
+        : s.startsWith(":bigint ") ? s.substring(":bigint ".length()) : null;
+    if (bigint != null) {
+      return integer(bigint);
+    }
     if (s.startsWith("0x") || s.startsWith("0X")) {
       String h = s.substring(2);
       return h.isEmpty() ? BigInteger.ZERO : new BigInteger(h, 16);

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
       "Runs state-test fixtures (ethereum/tests GeneralStateTests, execution-spec-tests state_tests).",
       "Prints one line per failing case, 'FAIL file test fork index: reason', then 'N passed, N failed'"
           + " (', N skipped' counts selected tests without a post state for the forks run).",
-      "Exit status: 0 all passed, 1 a case failed, 2 bad usage or unreadable/malformed fixture."
+      "An unreadable or malformed file is reported on stderr and the run goes on with the others.",
+      "Exit status: 0 all passed, 1 a case failed, 2 bad usage or an unreadable/malformed file."
     })
 public final class StateTestCommand implements Callable<Integer> {
   private static final int PROGRESS_EVERY = 1000;
@@ -79,9 +80,7 @@ public final class StateTestCommand implements Callable<Integer> {
     long start = System.nanoTime();
     ObjectMapper mapper = new ObjectMapper();
     int[] count = {0};
-    StateTestSuite.Summary summary;
-    try {
-      summary = new StateTestSuite(forks, filter, threads).run(files, r -> {
+    StateTestSuite.Summary summary = new StateTestSuite(forks, filter, threads).run(files, r -> {
         if (json) {
           out.println(toJson(mapper, r));
         } else if (!r.passed()) {
@@ -94,15 +93,17 @@ public final class StateTestCommand implements Callable<Integer> {
           err.println("progress: " + count[0] + " cases");
           err.flush();
         }
+      }, bad -> {
+        out.flush();
+        usageError(err, bad.getMessage());
       });
-    } catch (StateTestSuite.BadFixtureException e) {
-      out.flush();
-      return usageError(err, e.getMessage());
-    }
     out.flush();
     (json ? err : out).println(summary.line());
     if (verbose) {
       err.printf("%d files in %.1f s%n", files.size(), (System.nanoTime() - start) / 1e9);
+    }
+    if (summary.badFiles() > 0) {
+      return EvmTool.USAGE_ERROR;
     }
     return summary.failed() > 0 ? 1 : 0;
   }

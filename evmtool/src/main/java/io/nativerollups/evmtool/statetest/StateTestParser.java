@@ -96,7 +96,10 @@ public final class StateTestParser {
         excess == null ? 0 : u64(excess, "currentExcessBlobGas"));
   }
 
-  /** The accounts of a {@code pre} or post-state object: address to nonce, balance, code, storage. */
+  /**
+   * The accounts of a {@code pre} or post-state object, or of a genesis {@code alloc}: address to
+   * nonce, balance, code, storage; a field left out is zero or empty, as in genesis files.
+   */
   public static Map<Address, PreAccount> parsePre(JsonNode pre) {
     Map<Address, PreAccount> accounts = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = pre.fields(); it.hasNext(); ) {
@@ -113,9 +116,9 @@ public final class StateTestParser {
       accounts.put(
           Address.fromHex(e.getKey()),
           new PreAccount(
-              u64(field(a, "nonce"), "nonce"),
-              u256(field(a, "balance"), "balance"),
-              Hex.bytes(text(field(a, "code"), "code")),
+              a.has("nonce") ? u64(a.get("nonce"), "nonce") : 0,
+              a.has("balance") ? u256(a.get("balance"), "balance") : UInt256.ZERO,
+              a.has("code") ? Hex.bytes(text(a.get("code"), "code")) : new byte[0],
               storage));
     }
     return accounts;

@@ -35,8 +35,11 @@ public final class StateTestSuite {
     this.threads = Math.max(1, threads);
   }
 
-  /** Totals of a run; {@code skipped} counts selected tests with no post entry for the forks run. */
-  public record Summary(int passed, int failed, int skipped) {
+  /**
+   * Totals of a run; {@code skipped} counts selected tests with no post entry for the forks run,
+   * {@code badFiles} the files that could not be read as fixtures.
+   */
+  public record Summary(int passed, int failed, int skipped, int badFiles) {
     /** The closing line, e.g. {@code 10 passed, 2 failed} or {@code 10 passed, 0 failed, 3 skipped}. */
     public String line() {
       return passed + " passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : "");
@@ -77,10 +80,23 @@ public final class StateTestSuite {
   /**
    * Runs every selected case of the files and passes each result to {@code results}, in file order.
    *
-   * @throws BadFixtureException on the first file (in order) that is unreadable or malformed; the
-   *     results of the files before it have been delivered
+   * @throws BadFixtureException after the run, for the first file that was unreadable or malformed
    */
   public Summary run(List<Path> files, Consumer<CaseResult> results) throws BadFixtureException {
+    List<BadFixtureException> bad = new ArrayList<>();
+    Summary summary = run(files, results, bad::add);
+    if (!bad.isEmpty()) {
+      throw bad.get(0);
+    }
+    return summary;
+  }
+
+  /**
+   * Runs every selected case of the files and passes each result to {@code results}, in file order.
+   * A file that is unreadable or malformed goes to {@code badFiles} (in the same order) and the run
+   * goes on with the next one.
+   */
+  public Summary run(List<Path> files, Consumer<CaseResult> results, Consumer<BadFixtureException> badFiles) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, files.size())), r -> {
       Thread t = new Thread(null, r, "state-test", 64L << 20); // deep EVM call chains need a big stack
       t.setDaemon(true);
@@ -95,8 +111,16 @@ public final class StateTestSuite {
       int passed = 0;
       int failed = 0;
       int skipped = 0;
+      int bad = 0;
       for (int i = 0; i < files.size(); i++) {
-        FileOutcome outcome = await(pending.get(i), files.get(i));
+        FileOutcome outcome;
+        try {
+          outcome = await(pending.get(i), files.get(i));
+        } catch (BadFixtureException e) {
+          bad++;
+          badFiles.accept(e);
+          continue;
+        }
         for (CaseResult r : outcome.results()) {
           if (r.passed()) {
             passed++;
@@ -107,7 +131,7 @@ public final class StateTestSuite {
         }
         skipped += outcome.skipped();
       }
-      return new Summary(passed, failed, skipped);
+      return new Summary(passed, failed, skipped, bad);
     } finally {
       pool.shutdownNow();
     }

@@ -27,7 +27,7 @@ class GeneralStateTestsTest {
           if (!r.passed()) {
             failures.add(r.failureLine().replace(root + "/", ""));
           }
-        });
+        }, bad -> failures.add("BAD FIXTURE " + bad.getMessage()));
     assertTrue(summary.passed() > 0, "no case ran: " + summary.line());
     assertTrue(failures.isEmpty(), summary.line() + "\n" + String.join("\n",
         failures.size() > MAX_LISTED ? failures.subList(0, MAX_LISTED) : failures)

@@ -19,12 +19,16 @@ final class Bls12Encoding {
 
   /** Length of an encoded Fp element. */
   static final int FP_LENGTH = 64;
+
   /** Length of an encoded Fp2 element. */
   static final int FP2_LENGTH = 2 * FP_LENGTH;
+
   /** Length of an encoded G1 point. */
   static final int G1_LENGTH = 2 * FP_LENGTH;
+
   /** Length of an encoded G2 point. */
   static final int G2_LENGTH = 2 * FP2_LENGTH;
+
   /** Length of an encoded scalar. */
   static final int SCALAR_LENGTH = 32;
 
@@ -34,8 +38,8 @@ final class Bls12Encoding {
   private static final byte[] MODULUS = toFpBytes(Fp.P);
 
   /**
-   * (0, 2), a G1 curve point of order 3. blst refuses to deserialize (0, 2) and (0, -2), yet
-   * G1ADD must accept them (it does no subgroup check), so they are built by arithmetic instead.
+   * (0, 2), a G1 curve point of order 3. blst refuses to deserialize (0, 2) and (0, -2), yet G1ADD
+   * must accept them (it does no subgroup check), so they are built by arithmetic instead.
    */
   private static final P1_Affine ORDER_THREE_POINT = orderThreePoint();
 
@@ -45,9 +49,8 @@ final class Bls12Encoding {
   private Bls12Encoding() {}
 
   /**
-   * The G1 point encoded at {@code input[offset, offset + 128)}, or null when a coordinate is
-   * not a canonical field element or the point is neither on the curve nor infinity. No subgroup
-   * check.
+   * The G1 point encoded at {@code input[offset, offset + 128)}, or null when a coordinate is not a
+   * canonical field element or the point is neither on the curve nor infinity. No subgroup check.
    */
   static P1_Affine decodeG1(byte[] input, int offset) {
     byte[] blst = toBlstSerialization(input, offset, 2, false);
@@ -182,8 +185,7 @@ final class Bls12Encoding {
   /** Zero padding and a value below p, compared as unsigned big-endian bytes. */
   private static boolean isCanonicalFp(byte[] input, int offset) {
     return isZero(input, offset, PADDING)
-        && Arrays.compareUnsigned(
-                input, offset + PADDING, offset + FP_LENGTH, MODULUS, 0, FP_BYTES)
+        && Arrays.compareUnsigned(input, offset + PADDING, offset + FP_LENGTH, MODULUS, 0, FP_BYTES)
             < 0;
   }
 

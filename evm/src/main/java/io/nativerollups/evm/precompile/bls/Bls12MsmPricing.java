@@ -3,8 +3,8 @@ package io.nativerollups.evm.precompile.bls;
 /**
  * EIP-2537's MSM price: {@code k * multiplicationCost * discount(k) / 1000} for k = floor(input
  * length / pair length) pairs, with a per-k discount table up to 128 pairs and a flat discount
- * beyond. A length that is not a multiple of the pair length is still priced (the call then
- * fails); zero pairs cost nothing.
+ * beyond. A length that is not a multiple of the pair length is still priced (the call then fails);
+ * zero pairs cost nothing.
  */
 final class Bls12MsmPricing {
 

@@ -15,9 +15,9 @@ final class Bls12Parameters {
   private Bls12Parameters() {}
 
   /**
-   * Whether bit {@code index} of {@link #SEED_MAGNITUDE} is set; multiplications by the seed
-   * double and add along these bits (six are set), through blst's point operations, which beats
-   * blst's generic windowed multiplication for this sparse 64-bit scalar.
+   * Whether bit {@code index} of {@link #SEED_MAGNITUDE} is set; multiplications by the seed double
+   * and add along these bits (six are set), through blst's point operations, which beats blst's
+   * generic windowed multiplication for this sparse 64-bit scalar.
    */
   static boolean seedBit(int index) {
     return (SEED_MAGNITUDE >>> index & 1) != 0;

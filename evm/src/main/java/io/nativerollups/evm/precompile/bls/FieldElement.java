@@ -1,8 +1,8 @@
 package io.nativerollups.evm.precompile.bls;
 
 /**
- * The field operations the simplified SWU map needs, so one implementation serves Fp (G1) and
- * Fp2 (G2).
+ * The field operations the simplified SWU map needs, so one implementation serves Fp (G1) and Fp2
+ * (G2).
  *
  * @param <F> the implementing element type
  */

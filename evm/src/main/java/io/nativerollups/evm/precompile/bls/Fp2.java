@@ -57,9 +57,9 @@ record Fp2(Fp c0, Fp c1) implements FieldElement<Fp2> {
   }
 
   /**
-   * A square root via the norm: a is a square iff its norm c0^2 + c1^2 is a square n^2 in Fp;
-   * then sqrt(a) = x0 + x1 i with x0^2 = (c0 +- n) / 2 (exactly one sign gives a square when c1
-   * != 0) and x1 = c1 / (2 x0).
+   * A square root via the norm: a is a square iff its norm c0^2 + c1^2 is a square n^2 in Fp; then
+   * sqrt(a) = x0 + x1 i with x0^2 = (c0 +- n) / 2 (exactly one sign gives a square when c1 != 0)
+   * and x1 = c1 / (2 x0).
    */
   @Override
   public Fp2 sqrt() {

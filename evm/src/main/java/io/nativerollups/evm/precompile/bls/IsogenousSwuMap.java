@@ -3,9 +3,9 @@ package io.nativerollups.evm.precompile.bls;
 import java.util.List;
 
 /**
- * The field-to-curve map of EIP-2537's field_to_curve.md (RFC 9380's simplified SWU for AB ==
- * 0): simplified SWU onto an isogenous curve E': y^2 = x^3 + A'x + B' with A'B' != 0, then the
- * isogeny to BLS12-381's curve E. Cofactor clearing is left to the caller.
+ * The field-to-curve map of EIP-2537's field_to_curve.md (RFC 9380's simplified SWU for AB == 0):
+ * simplified SWU onto an isogenous curve E': y^2 = x^3 + A'x + B' with A'B' != 0, then the isogeny
+ * to BLS12-381's curve E. Cofactor clearing is left to the caller.
  *
  * @param <F> Fp for G1, Fp2 for G2
  */
@@ -22,8 +22,8 @@ final class IsogenousSwuMap<F extends FieldElement<F>> {
   private final List<F> yDenominator;
 
   /**
-   * A map for E' with coefficients {@code a}, {@code b} and SWU constant {@code z}, and the
-   * isogeny x = xNum(x')/xDen(x'), y = y' yNum(x')/yDen(x'), whose polynomials are given by their
+   * A map for E' with coefficients {@code a}, {@code b} and SWU constant {@code z}, and the isogeny
+   * x = xNum(x')/xDen(x'), y = y' yNum(x')/yDen(x'), whose polynomials are given by their
    * coefficients from degree 0 upwards (denominators including their leading 1).
    */
   IsogenousSwuMap(

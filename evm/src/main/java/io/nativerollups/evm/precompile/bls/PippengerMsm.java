@@ -6,56 +6,31 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Multi-scalar multiplication by Pippenger's bucket method with signed window digits, over blst
- * points (G1 or G2 through the subclass's group operations). Below {@value #PIPPENGER_THRESHOLD}
- * points, blst's own (GLV) multiplication of each point is faster, and is used instead.
+ * Multi-scalar multiplication by Pippenger's bucket method with signed window digits, over G1 or G2
+ * through {@link Bls12Group}. Below {@value #PIPPENGER_THRESHOLD} points, blst's own (GLV)
+ * multiplication of each point is faster, and is used instead.
  *
  * <p>Each window of c scalar bits becomes a digit in [-2^(c-1), 2^(c-1)], so a window needs only
- * 2^(c-1) buckets, a negative digit adding the negated point. Per window the points are added
- * into their digit's bucket, the buckets are summed weighted by their digit with two running
- * sums, and the windows are combined by c doublings each.
- *
- * <p>blst's point operations work in place on the receiver and return it; these methods follow
- * that convention.
- *
- * @param <P> blst's projective point type (P1 or P2)
- * @param <A> blst's affine point type (P1_Affine or P2_Affine)
+ * 2^(c-1) buckets, a negative digit adding the negated point. Per window the points are added into
+ * their digit's bucket, the buckets are summed weighted by their digit with two running sums, and
+ * the windows are combined by c doublings each.
  */
-abstract class PippengerMsm<P, A> {
+final class PippengerMsm {
 
   private static final int SCALAR_BITS = 8 * Bls12Encoding.SCALAR_LENGTH;
 
   /** Measured crossover (G1 and G2 alike) where the bucket method overtakes k multiplications. */
   static final int PIPPENGER_THRESHOLD = 16;
 
-  /** The point at infinity, a new object. */
-  abstract P infinity();
-
-  /** A new projective copy of {@code point}. */
-  abstract P toProjective(A point);
-
-  /** {@code sum += point}, returning sum. */
-  abstract P addAffine(P sum, A point);
-
-  /** {@code sum += point}, returning sum. */
-  abstract P add(P sum, P point);
-
-  /** {@code point = 2 point}, returning point. */
-  abstract P doubled(P point);
-
-  /** -point, a new object. */
-  abstract A negated(A point);
-
-  /** scalar * point, a new object; blst's own single-point multiplication. */
-  abstract P multiply(A point, BigInteger scalar);
+  private PippengerMsm() {}
 
   /**
    * The sum of {@code scalars[i] * points[i]}: points must be in the subgroup (or infinity);
    * scalars are 32-byte big-endian values of any size.
    */
-  final P sum(List<A> points, List<byte[]> scalars) {
+  static <P, A> P sum(Bls12Group<P, A> group, List<A> points, List<byte[]> scalars) {
     if (points.size() < PIPPENGER_THRESHOLD) {
-      return sumOfProducts(points, scalars);
+      return sumOfProducts(group, points, scalars);
     }
     int windowBits = windowBits(points.size());
     int windows = (SCALAR_BITS + windowBits) / windowBits; // room for the last digit's carry
@@ -65,7 +40,7 @@ abstract class PippengerMsm<P, A> {
       digits[i] = signedDigits(scalars.get(i), windowBits, windows);
       for (int digit : digits[i]) {
         if (digit < 0) {
-          negatedPoints.set(i, negated(points.get(i)));
+          negatedPoints.set(i, group.negated(points.get(i)));
           break;
         }
       }
@@ -75,7 +50,7 @@ abstract class PippengerMsm<P, A> {
     for (int window = windows - 1; window >= 0; window--) {
       if (result != null) {
         for (int bit = 0; bit < windowBits; bit++) {
-          doubled(result);
+          group.doubled(result);
         }
       }
       Collections.fill(buckets, null);
@@ -85,7 +60,9 @@ abstract class PippengerMsm<P, A> {
           A point = digit > 0 ? points.get(i) : negatedPoints.get(i);
           int bucket = Math.abs(digit) - 1;
           P current = buckets.get(bucket);
-          buckets.set(bucket, current == null ? toProjective(point) : addAffine(current, point));
+          buckets.set(
+              bucket,
+              current == null ? group.toProjective(point) : group.addAffine(current, point));
         }
       }
       // sum_d d * bucket[d] as the sum over d of the running sum of buckets d and above.
@@ -94,26 +71,30 @@ abstract class PippengerMsm<P, A> {
       for (int bucket = buckets.size() - 1; bucket >= 0; bucket--) {
         P current = buckets.get(bucket);
         if (current != null) {
-          running = running == null ? current : add(running, current);
+          running = running == null ? current : group.add(running, current);
         }
         if (running != null) {
-          windowSum = windowSum == null ? add(infinity(), running) : add(windowSum, running);
+          windowSum =
+              windowSum == null
+                  ? group.add(group.infinity(), running)
+                  : group.add(windowSum, running);
         }
       }
       if (windowSum != null) {
-        result = result == null ? windowSum : add(result, windowSum);
+        result = result == null ? windowSum : group.add(result, windowSum);
       }
     }
-    return result == null ? infinity() : result;
+    return result == null ? group.infinity() : result;
   }
 
   /** The sum computed as one blst multiplication per point. */
-  private P sumOfProducts(List<A> points, List<byte[]> scalars) {
-    P sum = infinity();
+  private static <P, A> P sumOfProducts(
+      Bls12Group<P, A> group, List<A> points, List<byte[]> scalars) {
+    P sum = group.infinity();
     for (int i = 0; i < points.size(); i++) {
       // Points have order q, so reducing changes nothing but lets blst take its GLV path.
       BigInteger scalar = new BigInteger(1, scalars.get(i)).mod(Bls12Parameters.GROUP_ORDER);
-      add(sum, multiply(points.get(i), scalar));
+      group.add(sum, group.multiply(points.get(i), scalar));
     }
     return sum;
   }
@@ -124,8 +105,8 @@ abstract class PippengerMsm<P, A> {
   }
 
   /**
-   * The scalar's digits d_w, least significant window first, with scalar = sum d_w 2^(c w) and
-   * each d_w in [-2^(c-1), 2^(c-1)].
+   * The scalar's digits d_w, least significant window first, with scalar = sum d_w 2^(c w) and each
+   * d_w in [-2^(c-1), 2^(c-1)].
    */
   private static int[] signedDigits(byte[] scalar, int windowBits, int windows) {
     int[] digits = new int[windows];

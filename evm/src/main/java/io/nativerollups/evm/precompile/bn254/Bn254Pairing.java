@@ -5,22 +5,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The optimal ate pairing on BN254: a Miller loop over 6u+2 with the two Frobenius correction lines,
- * then the final exponentiation to the power (p^12 - 1) / r.
+ * The optimal ate pairing on BN254: a Miller loop over 6u+2 with the two Frobenius correction
+ * lines, then the final exponentiation to the power (p^12 - 1) / r.
  *
  * <p>G2 points are on the twist; the untwisting map {@code (x, y) -> (x w^2, y w^3)} puts them on
- * the curve over F_p^12, where a line through them evaluated at a G1 point P has the shape
- * {@code l0 + l1 w + l3 w^3}. Lines are scaled by F_p^2 factors, which the final exponentiation
- * removes, so no inversion is needed in the loop.
+ * the curve over F_p^12, where a line through them evaluated at a G1 point P is sparse, of the
+ * shape {@code l0 + l1 w + l3 w^3}. Lines are scaled by F_p^2 factors, which the final
+ * exponentiation removes, so no inversion is needed in the loop.
  */
 final class Bn254Pairing {
 
   /** u, the BN parameter: p and r are polynomials in it. */
   static final BigInteger U = new BigInteger("4965661367192848881");
 
-  /** The digits of u and of 6u + 2 in non-adjacent form, least significant first. */
+  /**
+   * The digits of u and of the loop length 6u + 2 in non-adjacent form, least significant first.
+   */
   private static final int[] U_DIGITS = nonAdjacentForm(U);
-  private static final int[] LOOP_DIGITS = nonAdjacentForm(U.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO));
+
+  private static final int[] LOOP_DIGITS =
+      nonAdjacentForm(U.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO));
 
   private static final Fp HALF = Fp.valueOf(2).inverse();
   private static final Fp2 THREE_B = G2.CURVE.b().doubled().add(G2.CURVE.b());
@@ -59,12 +63,13 @@ final class Bn254Pairing {
       }
       if (LOOP_DIGITS[i] != 0) {
         for (LoopState pair : pairs) {
-          f = pair.additionStep(f, pair.qx, LOOP_DIGITS[i] > 0 ? pair.qy : pair.qy.negate());
+          f = pair.additionStep(f, pair.q.x(), LOOP_DIGITS[i] > 0 ? pair.q.y() : pair.minusQy);
         }
       }
     }
     for (LoopState pair : pairs) {
-      // the optimal ate correction: lines through T and Q1 = psi(Q), then T + Q1 and -Q2 = -psi^2(Q)
+      // the optimal ate correction: lines through T and Q1 = psi(Q), then T + Q1 and -Q2 =
+      // -psi^2(Q)
       JacobianPoint<Fp2> q1 = G2.frobenius(pair.q);
       JacobianPoint<Fp2> q2 = G2.frobenius(q1);
       f = pair.additionStep(f, q1.x(), q1.y());
@@ -74,11 +79,11 @@ final class Bn254Pairing {
   }
 
   /**
-   * {@code f^((p^12 - 1) / r)}: the easy part (p^6 - 1)(p^2 + 1) by conjugation, one inversion and a
-   * Frobenius; the hard part (p^4 - p^2 + 1) / r = l0 + l1 p + l2 p^2 + l3 p^3 with its coefficients
-   * polynomials in u (Scott et al., "On the final exponentiation for calculating pairings on ordinary
-   * elliptic curves"), from three exponentiations by u. After the easy part f is unitary, so
-   * conjugation inverts it.
+   * {@code f^((p^12 - 1) / r)}: the easy part (p^6 - 1)(p^2 + 1) by conjugation, one inversion and
+   * a Frobenius; the hard part (p^4 - p^2 + 1) / r = l0 + l1 p + l2 p^2 + l3 p^3 with its
+   * coefficients polynomials in u (Scott et al., "On the final exponentiation for calculating
+   * pairings on ordinary elliptic curves"), from three exponentiations by u. After the easy part f
+   * is unitary, so conjugation inverts it.
    */
   static Fp12 finalExponentiation(Fp12 f) {
     Fp12 t = f.conjugate().multiply(f.inverse());
@@ -112,9 +117,13 @@ final class Bn254Pairing {
   private static final class LoopState {
     final Fp px;
     final Fp py;
+
+    /** Q, affine. */
     final JacobianPoint<Fp2> q;
-    final Fp2 qx;
-    final Fp2 qy;
+
+    /** The y of -Q, for the loop's digits -1. */
+    final Fp2 minusQy;
+
     Fp2 tx;
     Fp2 ty;
     Fp2 tz;
@@ -123,18 +132,17 @@ final class Bn254Pairing {
       px = p.x();
       py = p.y();
       this.q = q;
-      qx = q.x();
-      qy = q.y();
-      tx = qx;
-      ty = qy;
+      minusQy = q.y().negate();
+      tx = q.x();
+      ty = q.y();
       tz = Fp2.ONE;
     }
 
     /**
      * T = 2T, and f times the tangent at T evaluated at P. With the slope 3x^2/(2y) the tangent is
      * {@code y_P - slope x_P w + (slope x_T - y_T) w^3}; scaled by 2YZ and with the curve equation
-     * this becomes {@code 2YZ y_P - 3X^2 x_P w + (Y^2 - 3b'Z^2) w^3}. Doubling formulas from Costello,
-     * Lange and Naehrig as given by Aranha et al. for a = 0.
+     * this becomes {@code 2YZ y_P - 3X^2 x_P w + (Y^2 - 3b'Z^2) w^3}. Doubling formulas from
+     * Costello, Lange and Naehrig as given by Aranha et al. for a = 0.
      */
     Fp12 doublingStep(Fp12 f) {
       Fp2 a = tx.multiply(ty).multiply(HALF);
@@ -158,9 +166,9 @@ final class Bn254Pairing {
     }
 
     /**
-     * T = T + R for the affine R = (x2, y2), and f times the line through T and R at P. With
-     * theta = Y - y2 Z and lambda = X - x2 Z the slope is theta / lambda; scaled by lambda the line
-     * is {@code lambda y_P - theta x_P w + (theta x2 - lambda y2) w^3}.
+     * T = T + R for the affine R = (x2, y2), and f times the line through T and R at P. With {@code
+     * theta = Y - y2 Z} and {@code lambda = X - x2 Z} the slope is theta / lambda; scaled by lambda
+     * the line is {@code lambda y_P - theta x_P w + (theta x2 - lambda y2) w^3}.
      */
     Fp12 additionStep(Fp12 f, Fp2 x2, Fp2 y2) {
       Fp2 theta = ty.subtract(y2.multiply(tz));

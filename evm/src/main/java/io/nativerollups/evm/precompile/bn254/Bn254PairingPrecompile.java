@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ECPAIRING at 0x08 (EIP-197, priced by EIP-1108): whether the product of the pairings of k
- * (G1, G2) pairs is 1. The input must be k whole 192-byte pairs (k = 0 gives 1); a coordinate not
- * below p, a point off its curve or a G2 point outside the order-r subgroup fails the call. The
- * output is a 32-byte word 1 or 0.
+ * ECPAIRING at 0x08 (EIP-197, priced by EIP-1108): whether the product of the pairings of k pairs
+ * of a G1 and a G2 point is 1. The input must be k whole 192-byte pairs (k = 0 gives 1); a
+ * coordinate not below p, a point off its curve or a G2 point outside the order-r subgroup fails
+ * the call. The output is a 32-byte word 1 or 0.
  */
 public final class Bn254PairingPrecompile implements PrecompiledContract {
 

@@ -1,8 +1,8 @@
 package io.nativerollups.evm.precompile.bn254;
 
 /**
- * The field operations the curve arithmetic needs, so that one set of point formulas serves both
- * G1 (over {@link Fp}) and G2 (over {@link Fp2}). Elements are immutable.
+ * The field operations the curve arithmetic needs, so that one set of point formulas serves both G1
+ * (over {@link Fp}) and G2 (over {@link Fp2}). Elements are immutable.
  *
  * @param <F> the implementing field type
  */

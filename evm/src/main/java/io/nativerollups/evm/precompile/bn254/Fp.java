@@ -22,12 +22,16 @@ final class Fp implements FieldElement<Fp> {
   private static final long P1 = limb(MODULUS, 1);
   private static final long P2 = limb(MODULUS, 2);
   private static final long P3 = limb(MODULUS, 3);
+
   /** -p^-1 mod 2^64, the Montgomery reduction factor. */
   private static final long INV =
       MODULUS.modInverse(BigInteger.ONE.shiftLeft(64)).negate().longValue();
 
   /** R^2 mod p as raw limbs: multiplying by it moves a plain number into Montgomery form. */
   private static final Fp R_SQUARED = raw(BigInteger.ONE.shiftLeft(512).mod(MODULUS));
+
+  /** R^3 mod p as raw limbs: turns the plain inverse of a Montgomery value into its inverse. */
+  private static final Fp R_CUBED = raw(BigInteger.ONE.shiftLeft(768).mod(MODULUS));
 
   static final Fp ZERO = new Fp(0, 0, 0, 0);
   static final Fp ONE = valueOf(1);
@@ -72,7 +76,8 @@ final class Fp implements FieldElement<Fp> {
     if (borrow == 0) {
       return null;
     }
-    return montgomeryProduct(h0, h1, h2, h3, R_SQUARED.l0, R_SQUARED.l1, R_SQUARED.l2, R_SQUARED.l3);
+    return montgomeryProduct(
+        h0, h1, h2, h3, R_SQUARED.l0, R_SQUARED.l1, R_SQUARED.l2, R_SQUARED.l3);
   }
 
   /** Writes the 32-byte big-endian standard (non-Montgomery) value at {@code offset}. */
@@ -145,10 +150,47 @@ final class Fp implements FieldElement<Fp> {
     return montgomeryProduct(l0, l1, l2, l3, l0, l1, l2, l3);
   }
 
-  /** Through BigInteger's binary extended Euclid, several times faster than Fermat's a^(p-2). */
+  /**
+   * By the binary extended Euclidean algorithm on the limbs (a few times faster than Fermat's
+   * a^(p-2) or BigInteger.modInverse). Inverting the Montgomery value aR gives a^-1 R^-1, and a
+   * Montgomery product with R^3 makes that a^-1 R.
+   */
   @Override
   public Fp inverse() {
-    return isZero() ? this : valueOf(toBigInteger().modInverse(MODULUS));
+    if (isZero()) {
+      return this;
+    }
+    long[] u = {l0, l1, l2, l3};
+    long[] v = {P0, P1, P2, P3};
+    // invariants: x1 * this = u and x2 * this = v (mod p); gcd(u, v) = 1 throughout
+    long[] x1 = {1, 0, 0, 0};
+    long[] x2 = {0, 0, 0, 0};
+    while (!isOne(u) && !isOne(v)) {
+      while ((u[0] & 1) == 0) {
+        shiftRight(u);
+        halveModP(x1);
+      }
+      while ((v[0] & 1) == 0) {
+        shiftRight(v);
+        halveModP(x2);
+      }
+      if (subtractIfNotBelow(u, v)) {
+        subtractModP(x1, x2);
+      } else {
+        subtract(v, u);
+        subtractModP(x2, x1);
+      }
+    }
+    long[] inverse = isOne(u) ? x1 : x2;
+    return montgomeryProduct(
+        inverse[0],
+        inverse[1],
+        inverse[2],
+        inverse[3],
+        R_CUBED.l0,
+        R_CUBED.l1,
+        R_CUBED.l2,
+        R_CUBED.l3);
   }
 
   @Override
@@ -449,6 +491,81 @@ final class Fp implements FieldElement<Fp> {
     long d3 = s3 - P3 - borrow;
     borrow = borrowOut(s3, P3, d3);
     return borrow != 0 ? new Fp(s0, s1, s2, s3) : new Fp(d0, d1, d2, d3);
+  }
+
+  private static boolean isOne(long[] a) {
+    return a[0] == 1 && (a[1] | a[2] | a[3]) == 0;
+  }
+
+  private static void shiftRight(long[] a) {
+    a[0] = (a[0] >>> 1) | (a[1] << 63);
+    a[1] = (a[1] >>> 1) | (a[2] << 63);
+    a[2] = (a[2] >>> 1) | (a[3] << 63);
+    a[3] >>>= 1;
+  }
+
+  /** a = a / 2 mod p for a below p: an odd a becomes even by adding p (below 2^255, no overflow). */
+  private static void halveModP(long[] a) {
+    if ((a[0] & 1) != 0) {
+      long s0 = a[0] + P0;
+      long carry = carryOut(a[0], P0, s0);
+      long s1 = a[1] + P1 + carry;
+      carry = carryOut(a[1], P1, s1);
+      long s2 = a[2] + P2 + carry;
+      carry = carryOut(a[2], P2, s2);
+      a[0] = s0;
+      a[1] = s1;
+      a[2] = s2;
+      a[3] = a[3] + P3 + carry;
+    }
+    shiftRight(a);
+  }
+
+  /** a = a - b, returning the borrow out. */
+  private static long subtract(long[] a, long[] b) {
+    long d0 = a[0] - b[0];
+    long borrow = borrowOut(a[0], b[0], d0);
+    long d1 = a[1] - b[1] - borrow;
+    borrow = borrowOut(a[1], b[1], d1);
+    long d2 = a[2] - b[2] - borrow;
+    borrow = borrowOut(a[2], b[2], d2);
+    long d3 = a[3] - b[3] - borrow;
+    borrow = borrowOut(a[3], b[3], d3);
+    a[0] = d0;
+    a[1] = d1;
+    a[2] = d2;
+    a[3] = d3;
+    return borrow;
+  }
+
+  /** a = a - b if a >= b; whether it was. */
+  private static boolean subtractIfNotBelow(long[] a, long[] b) {
+    for (int i = 3; i >= 0; i--) {
+      if (a[i] != b[i]) {
+        if (Long.compareUnsigned(a[i], b[i]) < 0) {
+          return false;
+        }
+        break;
+      }
+    }
+    subtract(a, b);
+    return true;
+  }
+
+  /** a = a - b mod p for a and b below p. */
+  private static void subtractModP(long[] a, long[] b) {
+    if (subtract(a, b) != 0) {
+      long s0 = a[0] + P0;
+      long carry = carryOut(a[0], P0, s0);
+      long s1 = a[1] + P1 + carry;
+      carry = carryOut(a[1], P1, s1);
+      long s2 = a[2] + P2 + carry;
+      carry = carryOut(a[2], P2, s2);
+      a[0] = s0;
+      a[1] = s1;
+      a[2] = s2;
+      a[3] = a[3] + P3 + carry;
+    }
   }
 
   /** Carry out of {@code sum = x + y + carryIn} (Hacker's Delight 2-13). */

@@ -3,8 +3,8 @@ package io.nativerollups.evm.precompile.bn254;
 import java.math.BigInteger;
 
 /**
- * An element {@code c0 + c1 w} of F_p^12 = F_p^6[w]/(w^2 - v), the target group's field. Since
- * w^6 = xi, the six F_p^2 coefficients sit on the powers w^0, w^2, w^4 (c0) and w^1, w^3, w^5 (c1).
+ * An element {@code c0 + c1 w} of F_p^12 = F_p^6[w]/(w^2 - v), the target group's field. With
+ * {@code w^6 = xi} its six F_p^2 coefficients sit on w^0, w^2, w^4 (c0) and w^1, w^3, w^5 (c1).
  */
 final class Fp12 {
 
@@ -78,9 +78,11 @@ final class Fp12 {
   /**
    * Squaring for elements of the cyclotomic subgroup (norm 1 down to F_p^6, as after the easy part
    * of the final exponentiation), by Granger and Scott: view F_p^12 as F_p^4[w]/(w^3 - s) with
-   * F_p^4 = F_p^2[s]/(s^2 - xi), s = w^3; then for f = A0 + A1 w + A2 w^2,
-   * f^2 = (3 A0^2 - 2 conj(A0)) + (3 s A2^2 + 2 conj(A1)) w + (3 A1^2 - 2 conj(A2)) w^2, where conj
-   * negates the s part. Nine F_p^2 squarings instead of two F_p^6 products.
+   * F_p^4 = F_p^2[s]/(s^2 - xi), s = w^3; then for f = A0 + A1 w + A2 w^2
+   *
+   * <pre>f^2 = (3 A0^2 - 2 conj(A0)) + (3 s A2^2 + 2 conj(A1)) w + (3 A1^2 - 2 conj(A2)) w^2</pre>
+   *
+   * <p>where conj negates the s part. Nine F_p^2 squarings instead of two F_p^6 products.
    */
   Fp12 cyclotomicSquare() {
     // A0 = c0.c0 + c1.c1 s, A1 = c1.c0 + c0.c2 s, A2 = c0.c1 + c1.c2 s
@@ -126,18 +128,6 @@ final class Fp12 {
         result = result.multiply(this);
       } else if (signedDigits[i] < 0) {
         result = result.multiply(inverse);
-      }
-    }
-    return result;
-  }
-
-  /** {@code this^exponent} for a non-negative exponent, by square and multiply. */
-  Fp12 pow(BigInteger exponent) {
-    Fp12 result = ONE;
-    for (int i = exponent.bitLength() - 1; i >= 0; i--) {
-      result = result.square();
-      if (exponent.testBit(i)) {
-        result = result.multiply(this);
       }
     }
     return result;

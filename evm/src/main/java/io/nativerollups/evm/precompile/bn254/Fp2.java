@@ -7,6 +7,7 @@ final class Fp2 implements FieldElement<Fp2> {
 
   static final Fp2 ZERO = new Fp2(Fp.ZERO, Fp.ZERO);
   static final Fp2 ONE = new Fp2(Fp.ONE, Fp.ZERO);
+
   /** xi = 9 + i: the non-residue that builds F_p^6 (v^3 = xi) and defines the twist of G2. */
   static final Fp2 XI = new Fp2(Fp.valueOf(9), Fp.ONE);
 
@@ -19,8 +20,8 @@ final class Fp2 implements FieldElement<Fp2> {
   }
 
   /**
-   * Reads the EVM encoding of EIP-197: the imaginary part's 32 bytes, then the real part's. Null
-   * if either is not below p.
+   * Reads the EVM encoding of EIP-197: the imaginary part's 32 bytes, then the real part's. Null if
+   * either is not below p.
    */
   static Fp2 fromBytes(byte[] in, int offset) {
     Fp imaginary = Fp.fromBytes(in, offset);

@@ -52,7 +52,9 @@ final class Fp6 {
         s1.add(s2).add(s3).subtract(s0).subtract(s4));
   }
 
-  /** Product with {@code b0 + b1 v} (no v^2 term), as lines in the Miller loop are: five products. */
+  /**
+   * Product with {@code b0 + b1 v} (no v^2 term), as lines in the Miller loop are: five products.
+   */
   Fp6 multiplyBy01(Fp2 b0, Fp2 b1) {
     Fp2 t0 = c0.multiply(b0);
     Fp2 t1 = c1.multiply(b1);
@@ -78,10 +80,6 @@ final class Fp6 {
     Fp2 norm = c0.multiply(a).add(c2.multiply(b).add(c1.multiply(c)).multiplyByXi());
     Fp2 normInverse = norm.inverse();
     return new Fp6(a.multiply(normInverse), b.multiply(normInverse), c.multiply(normInverse));
-  }
-
-  boolean isZero() {
-    return c0.isZero() && c1.isZero() && c2.isZero();
   }
 
   @Override

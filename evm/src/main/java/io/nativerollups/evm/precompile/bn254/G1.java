@@ -10,7 +10,8 @@ final class G1 {
 
   /** r, the prime order of G1, G2 and the pairing's target group. */
   static final BigInteger ORDER =
-      new BigInteger("21888242871839275222246405745257275088548364400416034343698204186575808495617");
+      new BigInteger(
+          "21888242871839275222246405745257275088548364400416034343698204186575808495617");
 
   static final Curve<Fp> CURVE = new Curve<>(Fp.valueOf(3), Fp.ONE);
 

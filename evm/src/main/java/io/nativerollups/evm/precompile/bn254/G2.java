@@ -23,6 +23,12 @@ final class G2 {
 
   static final int ENCODED_LENGTH = 128;
 
+  /**
+   * p - r, which is 6u^2 and p mod r: the eigenvalue of {@link #frobenius} on G2. (Taken from p and
+   * r rather than from u, so that this class's initialisation does not depend on the pairing's.)
+   */
+  private static final BigInteger SIX_U_SQUARED = Fp.MODULUS.subtract(G1.ORDER);
+
   private G2() {}
 
   /**
@@ -42,19 +48,20 @@ final class G2 {
     return point != null && isInSubgroup(point) ? point : null;
   }
 
-  /** 6u^2, which is p mod r: the eigenvalue of {@link #frobenius} on G2. */
-  private static final BigInteger SIX_U_SQUARED =
-      Bn254Pairing.U.pow(2).multiply(BigInteger.valueOf(6));
-
   /**
-   * Whether a point of the twist has order r (or is infinity), by the test psi(Q) = [6u^2]Q. It is
-   * exact: psi satisfies psi^2 - t psi + p = 0 with t = p + 1 - r = 6u^2 + 1 (it is the p-power
-   * Frobenius of the curve over F_p, carried over to the twist), so psi(Q) = [6u^2]Q gives
-   * [36u^4 - (6u^2 + 1) 6u^2 + p]Q = [p - 6u^2]Q = [r]Q = 0; conversely psi acts on G2 as p. The
-   * scalar has 127 bits where r has 254.
+   * Whether a point of the twist has order r (or is infinity), by the test psi(Q) = [6u^2]Q, which
+   * is exact. psi is the p-power Frobenius of the curve over F_p carried over to the twist, so it
+   * satisfies psi^2 - t psi + p = 0 with trace t = p + 1 - r = 6u^2 + 1. Then psi(Q) = [6u^2]Q
+   * gives
+   *
+   * <pre>[(6u^2)^2 - (6u^2 + 1) 6u^2 + p]Q = [p - 6u^2]Q = [r]Q = 0</pre>
+   *
+   * <p>and conversely psi acts on G2 as multiplication by p = 6u^2 mod r. The scalar has 127 bits
+   * where r has 254.
    */
   static boolean isInSubgroup(JacobianPoint<Fp2> point) {
-    return point.isInfinity() || frobenius(point.normalized()).equals(point.multiply(SIX_U_SQUARED));
+    return point.isInfinity()
+        || frobenius(point.normalized()).equals(point.multiply(SIX_U_SQUARED));
   }
 
   /**
@@ -68,7 +75,9 @@ final class G2 {
     }
     Fp2[] gamma = Fp12.FROBENIUS_GAMMA[1];
     return JacobianPoint.affine(
-        CURVE, affine.x().conjugate().multiply(gamma[2]), affine.y().conjugate().multiply(gamma[3]));
+        CURVE,
+        affine.x().conjugate().multiply(gamma[2]),
+        affine.y().conjugate().multiply(gamma[3]));
   }
 
   private static Fp fp(String decimal) {

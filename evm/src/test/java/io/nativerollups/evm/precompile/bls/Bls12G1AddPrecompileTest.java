@@ -38,17 +38,21 @@ class Bls12G1AddPrecompileTest {
 
   @Test
   void acceptsTheOrderThreePointsThatBlstWillNotDeserialize() {
-    byte[] plusTwo = TestPoints.concat(TestPoints.fp(BigInteger.ZERO), TestPoints.fp(BigInteger.TWO));
+    byte[] plusTwo =
+        TestPoints.concat(TestPoints.fp(BigInteger.ZERO), TestPoints.fp(BigInteger.TWO));
     byte[] minusTwo =
-        TestPoints.concat(TestPoints.fp(BigInteger.ZERO), TestPoints.fp(Fp.P.subtract(BigInteger.TWO)));
+        TestPoints.concat(
+            TestPoints.fp(BigInteger.ZERO), TestPoints.fp(Fp.P.subtract(BigInteger.TWO)));
     assertEquals(
-        TestPoints.hex(minusTwo), TestPoints.hex(precompile.compute(TestPoints.concat(plusTwo, plusTwo))));
+        TestPoints.hex(minusTwo),
+        TestPoints.hex(precompile.compute(TestPoints.concat(plusTwo, plusTwo))));
     assertEquals(
         TestPoints.hex(new byte[128]),
         TestPoints.hex(precompile.compute(TestPoints.concat(plusTwo, minusTwo))));
     assertNull(
         precompile.compute(
-            TestPoints.concat(TestPoints.fp(BigInteger.ZERO), TestPoints.fp(BigInteger.valueOf(3)), plusTwo)));
+            TestPoints.concat(
+                TestPoints.fp(BigInteger.ZERO), TestPoints.fp(BigInteger.valueOf(3)), plusTwo)));
   }
 
   @Test

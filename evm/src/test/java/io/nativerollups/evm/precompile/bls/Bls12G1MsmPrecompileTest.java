@@ -52,7 +52,8 @@ class Bls12G1MsmPrecompileTest {
     byte[] reduced = precompile.compute(pair(TestPoints.g1Generator(), scalar));
     byte[] unreduced = precompile.compute(pair(TestPoints.g1Generator(), scalar.add(TestPoints.Q)));
     byte[] maximal =
-        precompile.compute(pair(TestPoints.g1Generator(), BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE)));
+        precompile.compute(
+            pair(TestPoints.g1Generator(), BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE)));
     byte[] maximalReduced =
         precompile.compute(
             pair(
@@ -90,7 +91,8 @@ class Bls12G1MsmPrecompileTest {
   @Test
   void rejectsMalformedInput() {
     byte[] valid = pair(TestPoints.g1Generator(), BigInteger.ONE);
-    assertEquals(TestPoints.hex(TestPoints.g1Generator()), TestPoints.hex(precompile.compute(valid)));
+    assertEquals(
+        TestPoints.hex(TestPoints.g1Generator()), TestPoints.hex(precompile.compute(valid)));
     assertNull(precompile.compute(new byte[0]));
     assertNull(precompile.compute(Arrays.copyOf(valid, 159)));
     assertNull(precompile.compute(Arrays.copyOf(valid, 161)));

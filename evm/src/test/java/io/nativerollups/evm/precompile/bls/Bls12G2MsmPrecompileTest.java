@@ -49,7 +49,8 @@ class Bls12G2MsmPrecompileTest {
             pair(new byte[256], BigInteger.ONE),
             pair(g, BigInteger.valueOf(4)));
     assertEquals(TestPoints.hex(sevenG), TestPoints.hex(precompile.compute(input)));
-    assertEquals(TestPoints.hex(new byte[256]), TestPoints.hex(precompile.compute(pair(g, TestPoints.Q))));
+    assertEquals(
+        TestPoints.hex(new byte[256]), TestPoints.hex(precompile.compute(pair(g, TestPoints.Q))));
   }
 
   @Test
@@ -60,7 +61,8 @@ class Bls12G2MsmPrecompileTest {
   @Test
   void rejectsMalformedInput() {
     byte[] valid = pair(TestPoints.g2Generator(), BigInteger.ONE);
-    assertEquals(TestPoints.hex(TestPoints.g2Generator()), TestPoints.hex(precompile.compute(valid)));
+    assertEquals(
+        TestPoints.hex(TestPoints.g2Generator()), TestPoints.hex(precompile.compute(valid)));
     assertNull(precompile.compute(new byte[0]));
     assertNull(precompile.compute(Arrays.copyOf(valid, 287)));
     assertNull(precompile.compute(Arrays.copyOf(valid, 289)));

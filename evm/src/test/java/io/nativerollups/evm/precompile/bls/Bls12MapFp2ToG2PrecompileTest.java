@@ -35,10 +35,14 @@ class Bls12MapFp2ToG2PrecompileTest {
   void mapsEdgeElementsIntoTheSubgroup() {
     BigInteger max = Fp.P.subtract(BigInteger.ONE);
     BigInteger[][] elements = {
-      {BigInteger.ZERO, BigInteger.ZERO}, {BigInteger.ZERO, BigInteger.ONE}, {max, BigInteger.ZERO}, {max, max}
+      {BigInteger.ZERO, BigInteger.ZERO},
+      {BigInteger.ZERO, BigInteger.ONE},
+      {max, BigInteger.ZERO},
+      {max, max}
     };
     for (BigInteger[] u : elements) {
-      byte[] point = precompile.compute(TestPoints.concat(TestPoints.fp(u[0]), TestPoints.fp(u[1])));
+      byte[] point =
+          precompile.compute(TestPoints.concat(TestPoints.fp(u[0]), TestPoints.fp(u[1])));
       assertTrue(Bls12Encoding.decodeG2(point, 0).in_group(), "u = " + u[0] + " + " + u[1] + " i");
     }
   }
@@ -70,8 +74,10 @@ class Bls12MapFp2ToG2PrecompileTest {
     assertNull(precompile.compute(new byte[64]));
     assertNull(precompile.compute(new byte[127]));
     assertNull(precompile.compute(new byte[129]));
-    assertNull(precompile.compute(TestPoints.concat(TestPoints.fp(BigInteger.ONE), TestPoints.fp(Fp.P))));
-    assertNull(precompile.compute(TestPoints.concat(TestPoints.fp(Fp.P), TestPoints.fp(BigInteger.ONE))));
+    assertNull(
+        precompile.compute(TestPoints.concat(TestPoints.fp(BigInteger.ONE), TestPoints.fp(Fp.P))));
+    assertNull(
+        precompile.compute(TestPoints.concat(TestPoints.fp(Fp.P), TestPoints.fp(BigInteger.ONE))));
     assertNull(precompile.compute(TestPoints.withNonZeroPadding(new byte[128], 64)));
   }
 }

@@ -47,9 +47,27 @@ class Bls12PairingPrecompileTest {
     byte[] threeG2 = g2Times(3);
     // e(6 G1, G2) * e(-G1, 2 G2)^3 = e(G1, G2)^(6 - 6) = 1, written e(6 G1, G2) e(-G1, 6 G2).
     byte[] sixG2 = g2Times(6);
-    assertEquals(TRUE, TestPoints.hex(precompile.compute(TestPoints.concat(sixG1, g2, minusG1, sixG2))));
-    assertEquals(FALSE, TestPoints.hex(precompile.compute(TestPoints.concat(sixG1, twoG2, minusG1, threeG2))));
+    assertEquals(
+        TRUE, TestPoints.hex(precompile.compute(TestPoints.concat(sixG1, g2, minusG1, sixG2))));
+    assertEquals(
+        FALSE,
+        TestPoints.hex(precompile.compute(TestPoints.concat(sixG1, twoG2, minusG1, threeG2))));
     assertEquals(FALSE, TestPoints.hex(precompile.compute(TestPoints.concat(g1, g2))));
+  }
+
+  @Test
+  void checksProductsOfMorePairsThanBlstBatchesAtOnce() {
+    byte[] g2 = TestPoints.g2Generator();
+    byte[] input = new byte[0];
+    long total = 0;
+    for (int i = 1; i <= 11; i++) {
+      input = TestPoints.concat(input, g1Times(i), g2);
+      total += i;
+    }
+    byte[] balanced = TestPoints.concat(input, g1Times(-total), g2);
+    byte[] unbalanced = TestPoints.concat(input, g1Times(-total + 1), g2);
+    assertEquals(TRUE, TestPoints.hex(precompile.compute(balanced)));
+    assertEquals(FALSE, TestPoints.hex(precompile.compute(unbalanced)));
   }
 
   @Test
@@ -59,15 +77,19 @@ class Bls12PairingPrecompileTest {
     assertEquals(TRUE, TestPoints.hex(precompile.compute(TestPoints.concat(new byte[128], g2))));
     assertEquals(TRUE, TestPoints.hex(precompile.compute(TestPoints.concat(g1, new byte[256]))));
     assertEquals(
-        FALSE,
-        TestPoints.hex(precompile.compute(TestPoints.concat(g1, new byte[256], g1, g2))));
+        FALSE, TestPoints.hex(precompile.compute(TestPoints.concat(g1, new byte[256], g1, g2))));
   }
 
   @Test
   void rejectsPointsOutsideTheSubgroups() {
-    assertNull(precompile.compute(TestPoints.concat(TestPoints.g1OutsideSubgroup(), TestPoints.g2Generator())));
-    assertNull(precompile.compute(TestPoints.concat(TestPoints.g1Generator(), TestPoints.g2OutsideSubgroup())));
-    assertNull(precompile.compute(TestPoints.concat(new byte[128], TestPoints.g2OutsideSubgroup())));
+    assertNull(
+        precompile.compute(
+            TestPoints.concat(TestPoints.g1OutsideSubgroup(), TestPoints.g2Generator())));
+    assertNull(
+        precompile.compute(
+            TestPoints.concat(TestPoints.g1Generator(), TestPoints.g2OutsideSubgroup())));
+    assertNull(
+        precompile.compute(TestPoints.concat(new byte[128], TestPoints.g2OutsideSubgroup())));
   }
 
   @Test

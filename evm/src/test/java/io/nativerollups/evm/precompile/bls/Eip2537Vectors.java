@@ -17,9 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 
-/**
- * EIP-2537's test vectors (assets/eip-2537/*.json, copied to test resources) as dynamic tests.
- */
+/** EIP-2537's test vectors (assets/eip-2537/*.json, copied to test resources) as dynamic tests. */
 final class Eip2537Vectors {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +39,9 @@ final class Eip2537Vectors {
             new Vector(
                 node.get("Name").asText(),
                 HexFormat.of().parseHex(node.get("Input").asText()),
-                node.has("Expected") ? HexFormat.of().parseHex(node.get("Expected").asText()) : null,
+                node.has("Expected")
+                    ? HexFormat.of().parseHex(node.get("Expected").asText())
+                    : null,
                 node.path("Gas").asLong(-1),
                 node.path("ExpectedError").asText(null)));
       }

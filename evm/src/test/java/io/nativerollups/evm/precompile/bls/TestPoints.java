@@ -55,7 +55,8 @@ final class TestPoints {
       Fp2 xx = Fp2.of(x, 0);
       Fp2 y = xx.square().multiply(xx).add(b).sqrt();
       if (y != null) {
-        return concat(fp(xx.c0().value()), fp(xx.c1().value()), fp(y.c0().value()), fp(y.c1().value()));
+        return concat(
+            fp(xx.c0().value()), fp(xx.c1().value()), fp(y.c0().value()), fp(y.c1().value()));
       }
     }
   }

@@ -36,7 +36,8 @@ class Bn254AddPrecompileTest {
   void shortInputIsPaddedAndLongInputCut() {
     byte[] generator = G1.encode(G1.GENERATOR);
     assertArrayEquals(generator, add.compute(generator));
-    byte[] truncated = Arrays.copyOf(generator, 63); // y loses its last byte: (1, 0) is off the curve
+    byte[] truncated =
+        Arrays.copyOf(generator, 63); // y loses its last byte: (1, 0) is off the curve
     assertNull(add.compute(truncated));
     byte[] doubled = G1.encode(G1.GENERATOR.doubled());
     byte[] withSurplus = Arrays.copyOf(concat(generator, generator), 200);
@@ -64,7 +65,10 @@ class Bn254AddPrecompileTest {
   @Test
   void coordinateNotBelowPFails() {
     // (1 + p, 2) is the generator mod p but must be rejected; so must (p, 0)
-    byte[] input = concat(CurveGroupTest.toWord(Fp.MODULUS.add(BigInteger.ONE)), CurveGroupTest.toWord(BigInteger.TWO));
+    byte[] input =
+        concat(
+            CurveGroupTest.toWord(Fp.MODULUS.add(BigInteger.ONE)),
+            CurveGroupTest.toWord(BigInteger.TWO));
     assertNull(add.compute(input));
     byte[] pZero = concat(CurveGroupTest.toWord(Fp.MODULUS), new byte[32]);
     assertNull(add.compute(pZero));

@@ -40,8 +40,10 @@ class Bn254MulPrecompileTest {
     byte[] partialScalar = Arrays.copyOf(generator, 65);
     partialScalar[64] = 1; // scalar 2^248
     assertArrayEquals(
-        G1.encode(G1.GENERATOR.multiply(BigInteger.ONE.shiftLeft(248))), mul.compute(partialScalar));
-    byte[] withSurplus = Arrays.copyOf(concat(generator, CurveGroupTest.toWord(BigInteger.TWO)), 120);
+        G1.encode(G1.GENERATOR.multiply(BigInteger.ONE.shiftLeft(248))),
+        mul.compute(partialScalar));
+    byte[] withSurplus =
+        Arrays.copyOf(concat(generator, CurveGroupTest.toWord(BigInteger.TWO)), 120);
     withSurplus[100] = 9;
     assertArrayEquals(G1.encode(G1.GENERATOR.doubled()), mul.compute(withSurplus));
   }
@@ -60,7 +62,10 @@ class Bn254MulPrecompileTest {
     offCurve[63] = 3;
     assertNull(mul.compute(offCurve));
     byte[] xAboveP =
-        concat(CurveGroupTest.toWord(Fp.MODULUS.add(BigInteger.ONE)), CurveGroupTest.toWord(BigInteger.TWO), new byte[32]);
+        concat(
+            CurveGroupTest.toWord(Fp.MODULUS.add(BigInteger.ONE)),
+            CurveGroupTest.toWord(BigInteger.TWO),
+            new byte[32]);
     assertNull(mul.compute(xAboveP));
     byte[] yEqualP = concat(new byte[32], CurveGroupTest.toWord(Fp.MODULUS), new byte[32]);
     assertNull(mul.compute(yEqualP));

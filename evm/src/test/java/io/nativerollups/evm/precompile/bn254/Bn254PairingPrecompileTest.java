@@ -43,7 +43,8 @@ class Bn254PairingPrecompileTest {
     byte[] minusAbP = G1.encode(G1.GENERATOR.multiply(a.multiply(b)).negate());
     byte[] q = encodeG2(G2.GENERATOR);
     assertArrayEquals(TRUE, pairing.compute(concat(aP, bQ, minusAbP, q)));
-    byte[] minusAbPlusOneP = G1.encode(G1.GENERATOR.multiply(a.multiply(b).add(BigInteger.ONE)).negate());
+    byte[] minusAbPlusOneP =
+        G1.encode(G1.GENERATOR.multiply(a.multiply(b).add(BigInteger.ONE)).negate());
     assertArrayEquals(FALSE, pairing.compute(concat(aP, bQ, minusAbPlusOneP, q)));
   }
 
@@ -91,7 +92,8 @@ class Bn254PairingPrecompileTest {
     offTwist[127] ^= 1;
     assertNull(pairing.compute(concat(G1.encode(G1.GENERATOR), offTwist)));
     // a bad point in a later pair fails the whole call
-    assertNull(pairing.compute(concat(G1.encode(G1.GENERATOR), p2, G1.encode(G1.GENERATOR), offTwist)));
+    assertNull(
+        pairing.compute(concat(G1.encode(G1.GENERATOR), p2, G1.encode(G1.GENERATOR), offTwist)));
   }
 
   @Test
@@ -99,9 +101,11 @@ class Bn254PairingPrecompileTest {
     byte[] p2 = encodeG2(G2.GENERATOR);
     for (int coordinate = 0; coordinate < 4; coordinate++) {
       byte[] g2 = p2.clone();
-      BigInteger value = new BigInteger(1, Arrays.copyOfRange(g2, 32 * coordinate, 32 * coordinate + 32));
+      BigInteger value =
+          new BigInteger(1, Arrays.copyOfRange(g2, 32 * coordinate, 32 * coordinate + 32));
       System.arraycopy(CurveGroupTest.toWord(value.add(Fp.MODULUS)), 0, g2, 32 * coordinate, 32);
-      assertNull(pairing.compute(concat(G1.encode(G1.GENERATOR), g2)), "G2 coordinate " + coordinate);
+      assertNull(
+          pairing.compute(concat(G1.encode(G1.GENERATOR), g2)), "G2 coordinate " + coordinate);
     }
     byte[] g1 = G1.encode(G1.GENERATOR);
     System.arraycopy(CurveGroupTest.toWord(Fp.MODULUS.add(BigInteger.ONE)), 0, g1, 0, 32);

@@ -24,8 +24,8 @@ class Bn254PairingTest {
    * e(P1, P2) of the EIP-197 generators as computed by an independent implementation (the JS
    * library @noble/curves, which builds the same F_p^12 tower): coefficients of w^0..w^5 grouped as
    * c0 = (w^0, w^2, w^4), c1 = (w^1, w^3, w^5), each F_p^2 as (real, imaginary). Its final
-   * exponentiation (Fuentes-Castaneda et al.) raises to m (p^12 - 1) / r with m = 2u(6u^2 + 3u + 1),
-   * a multiple that is equally a bilinear pairing.
+   * exponentiation (Fuentes-Castaneda et al.) raises to a multiple m (p^12 - 1) / r, m being
+   * 2u(6u^2 + 3u + 1): that too is a bilinear pairing.
    */
   private static final String[] PAIRING_OF_GENERATORS = {
     "262b253feda94cfe0da01bde280a3ed6f87e5feb898578b55e1f63739d870e95",
@@ -54,21 +54,27 @@ class Bn254PairingTest {
     Fp12 expected = new Fp12(new Fp6(c[0], c[1], c[2]), new Fp6(c[3], c[4], c[5]));
     BigInteger u = Bn254Pairing.U;
     BigInteger m =
-        u.shiftLeft(1).multiply(u.pow(2).multiply(BigInteger.valueOf(6)).add(u.multiply(BigInteger.valueOf(3))).add(BigInteger.ONE));
-    assertEquals(expected, Bn254Pairing.pair(G1.GENERATOR, G2.GENERATOR).pow(m));
+        u.shiftLeft(1)
+            .multiply(
+                u.pow(2)
+                    .multiply(BigInteger.valueOf(6))
+                    .add(u.multiply(BigInteger.valueOf(3)))
+                    .add(BigInteger.ONE));
+    assertEquals(expected, Fp12Powers.pow(Bn254Pairing.pair(G1.GENERATOR, G2.GENERATOR), m));
   }
 
   @Test
   void pairingIsBilinearAndNonDegenerate() {
     Fp12 base = Bn254Pairing.pair(G1.GENERATOR, G2.GENERATOR);
     assertFalse(base.isOne());
-    assertTrue(base.pow(R).isOne(), "e(P1, P2) has order r");
+    assertTrue(Fp12Powers.pow(base, R).isOne(), "e(P1, P2) has order r");
     BigInteger a = randomScalar();
     BigInteger b = randomScalar();
-    Fp12 expected = base.pow(a.multiply(b).mod(R));
+    Fp12 expected = Fp12Powers.pow(base, a.multiply(b).mod(R));
     assertEquals(expected, Bn254Pairing.pair(G1.GENERATOR.multiply(a), G2.GENERATOR.multiply(b)));
     assertEquals(expected, Bn254Pairing.pair(G1.GENERATOR.multiply(a.multiply(b)), G2.GENERATOR));
-    assertEquals(expected, Bn254Pairing.pair(G1.GENERATOR, G2.GENERATOR.multiply(a.multiply(b).mod(R))));
+    assertEquals(
+        expected, Bn254Pairing.pair(G1.GENERATOR, G2.GENERATOR.multiply(a.multiply(b).mod(R))));
   }
 
   @Test
@@ -79,7 +85,8 @@ class Bn254PairingTest {
     JacobianPoint<Fp2> bQ = G2.GENERATOR.multiply(b);
     JacobianPoint<Fp> minusAbP = G1.GENERATOR.multiply(a.multiply(b).mod(R)).negate();
     assertTrue(Bn254Pairing.isProductOne(List.of(aP, minusAbP), List.of(bQ, G2.GENERATOR)));
-    assertFalse(Bn254Pairing.isProductOne(List.of(aP, minusAbP.doubled()), List.of(bQ, G2.GENERATOR)));
+    assertFalse(
+        Bn254Pairing.isProductOne(List.of(aP, minusAbP.doubled()), List.of(bQ, G2.GENERATOR)));
     assertFalse(Bn254Pairing.isProductOne(List.of(aP), List.of(bQ)));
     assertTrue(Bn254Pairing.isProductOne(List.of(), List.of()));
     assertTrue(Bn254Pairing.isProductOne(List.of(G1.CURVE.infinity()), List.of(bQ)));
@@ -88,10 +95,27 @@ class Bn254PairingTest {
 
   @Test
   void finalExponentiationIsThePowerPTo12MinusOneOverR() {
-    Fp12 f = Bn254Pairing.millerLoop(List.of(G1.GENERATOR.multiply(randomScalar())), List.of(G2.GENERATOR));
+    Fp12 f =
+        Bn254Pairing.millerLoop(
+            List.of(G1.GENERATOR.multiply(randomScalar())), List.of(G2.GENERATOR));
     BigInteger exponent = P.pow(12).subtract(BigInteger.ONE).divide(R);
-    assertEquals(f.pow(exponent), Bn254Pairing.finalExponentiation(f));
+    assertEquals(Fp12Powers.pow(f, exponent), Bn254Pairing.finalExponentiation(f));
     assertNotEquals(Fp12.ONE, Bn254Pairing.finalExponentiation(f));
+  }
+
+  @Test
+  void pAndRAreTheBnPolynomialsInU() {
+    BigInteger u = Bn254Pairing.U;
+    BigInteger common =
+        BigInteger.valueOf(36)
+            .multiply(u.pow(4))
+            .add(BigInteger.valueOf(36).multiply(u.pow(3)))
+            .add(BigInteger.valueOf(6).multiply(u))
+            .add(BigInteger.ONE);
+    assertEquals(P, common.add(BigInteger.valueOf(24).multiply(u.pow(2))));
+    assertEquals(R, common.add(BigInteger.valueOf(18).multiply(u.pow(2))));
+    // so p - r = 6u^2, the eigenvalue G2's subgroup test uses
+    assertEquals(BigInteger.valueOf(6).multiply(u.pow(2)), P.subtract(R));
   }
 
   @Test
@@ -99,10 +123,16 @@ class Bn254PairingTest {
     BigInteger u = Bn254Pairing.U;
     BigInteger u2 = u.pow(2);
     BigInteger u3 = u.pow(3);
-    BigInteger l0 = u3.multiply(BigInteger.valueOf(-36)).subtract(u2.multiply(BigInteger.valueOf(30)))
-        .subtract(u.multiply(BigInteger.valueOf(18))).subtract(BigInteger.TWO);
-    BigInteger l1 = u3.multiply(BigInteger.valueOf(-36)).subtract(u2.multiply(BigInteger.valueOf(18)))
-        .subtract(u.multiply(BigInteger.valueOf(12))).add(BigInteger.ONE);
+    BigInteger l0 =
+        u3.multiply(BigInteger.valueOf(-36))
+            .subtract(u2.multiply(BigInteger.valueOf(30)))
+            .subtract(u.multiply(BigInteger.valueOf(18)))
+            .subtract(BigInteger.TWO);
+    BigInteger l1 =
+        u3.multiply(BigInteger.valueOf(-36))
+            .subtract(u2.multiply(BigInteger.valueOf(18)))
+            .subtract(u.multiply(BigInteger.valueOf(12)))
+            .add(BigInteger.ONE);
     BigInteger l2 = u2.multiply(BigInteger.valueOf(6)).add(BigInteger.ONE);
     BigInteger hard = l0.add(l1.multiply(P)).add(l2.multiply(P.pow(2))).add(P.pow(3));
     assertEquals(P.pow(4).subtract(P.pow(2)).add(BigInteger.ONE).divide(R), hard);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class CurveGroupTest {
 
   private static final BigInteger R = G1.ORDER;
+
   /** A point on the twist (x = 2 + i) outside G2, computed with an independent implementation. */
   static final String TWIST_POINT_NOT_IN_G2 =
       "0000000000000000000000000000000000000000000000000000000000000001"
@@ -122,7 +123,10 @@ class CurveGroupTest {
     JacobianPoint<Fp2> psiOutside = G2.frobenius(outside);
     JacobianPoint<Fp2> psiPsiOutside = G2.frobenius(psiOutside);
     assertTrue(
-        psiPsiOutside.add(psiOutside.multiply(trace).negate()).add(outside.multiply(Fp.MODULUS)).isInfinity());
+        psiPsiOutside
+            .add(psiOutside.multiply(trace).negate())
+            .add(outside.multiply(Fp.MODULUS))
+            .isInfinity());
   }
 
   @Test
@@ -131,7 +135,13 @@ class CurveGroupTest {
     JacobianPoint<Fp2> cofactorTorsion = outside.multiply(R);
     JacobianPoint<Fp2> inG2 = G2.GENERATOR.multiply(randomScalar());
     JacobianPoint<Fp2>[] points =
-        List.of(outside, cofactorTorsion, inG2, inG2.add(cofactorTorsion), outside.doubled(), G2.CURVE.infinity())
+        List.of(
+                outside,
+                cofactorTorsion,
+                inG2,
+                inG2.add(cofactorTorsion),
+                outside.doubled(),
+                G2.CURVE.infinity())
             .toArray(JacobianPoint[]::new);
     for (JacobianPoint<Fp2> point : points) {
       assertEquals(point.multiply(R).isInfinity(), G2.isInSubgroup(point), point.toString());
