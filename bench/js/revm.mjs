@@ -8,13 +8,17 @@
 //   test_program:  CALL 0xc0de0 with the program's calldata, once
 //   test_baseline: the same CALL to a contract whose code is a single STOP
 // Each test runs on a copy of the post-setUp state as its own transaction (fresh warm sets, storage
-// as set up), as our runner reverts after every call. EDR reports each test's duration: the test
-// transaction alone (not deployment, setUp or copying the state). The time of one program call is
+// as set up), as our runner reverts after every call. EDR reports each test's duration: running the
+// test transaction and checking its result, not deployment, setUp or copying the state (the empty
+// call's test takes a few hundredths of a millisecond). The time of one program call is
 //   median(test_program duration) - median(test_baseline duration)   over --runs runs after --warmup,
 // which removes the test transaction's own cost (its dispatch, the CALL, the gas snapshot).
 // The gas is the program call frame's, recorded by vm.snapshotGasLastCall, so it is comparable
 // to the execution gas the other harnesses report. Tests run on one thread (RAYON_NUM_THREADS=1)
 // so they never overlap. Prints one JSON line per program.
+// On a loaded machine note that each test is one short burst (about 1-40 ms for these programs),
+// which the scheduler seldom preempts, whereas a long-running loop (a JMH iteration) only gets its
+// share of the cores: then this harness flatters revm relative to the others.
 // usage: node revm.mjs [--runs N] [--warmup N] [--only NAME]
 import { readFileSync } from 'node:fs'
 import { join, dirname } from 'node:path'
@@ -24,7 +28,7 @@ import { loadPrograms, median, options } from './programs.mjs'
 
 // Read by EDR's rayon thread pool when the addon starts, so it must be set before the import.
 process.env.RAYON_NUM_THREADS = '1'
-const { EdrContext, L1_CHAIN_TYPE, L1Hardfork, l1HardforkToString, l1SolidityTestRunnerFactory } =
+const { CollectStackTraces, EdrContext, IncludeTraces, L1_CHAIN_TYPE, L1Hardfork, l1HardforkToString, l1SolidityTestRunnerFactory } =
   await import('@nomicfoundation/edr')
 
 const opt = options('usage: node revm.mjs [--runs N] [--warmup N] [--only NAME]', { runs: '15', warmup: '3', only: null })
@@ -106,7 +110,9 @@ async function runOnce(context, artifact, config) {
 
 const context = new EdrContext()
 await context.registerSolidityTestRunnerFactory(L1_CHAIN_TYPE, l1SolidityTestRunnerFactory())
-const config = { projectRoot: here, hardfork: l1HardforkToString(L1Hardfork.Osaka) }
+// No traces or stack traces (OnFailure re-executes only a failed test), so no tracer slows the runs.
+const config = { projectRoot: here, hardfork: l1HardforkToString(L1Hardfork.Osaka),
+  collectStackTraces: CollectStackTraces.OnFailure, includeTraces: IncludeTraces.None }
 
 for (const { name, codeHex, calldataHex } of loadPrograms(opt.only)) {
   const artifact = compile(testContractSource(codeHex, calldataHex))
