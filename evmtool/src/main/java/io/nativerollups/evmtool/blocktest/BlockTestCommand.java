@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
       "Prints one line per failing test, 'FAIL file test network: reason', then 'N passed, N failed'"
           + " (', N skipped (...)' counts, by reason, tests on networks before Cancun, which are out of scope,"
           + " and engine-API fixtures).",
-      "Exit status: 0 all passed, 1 a test failed, 2 bad usage or unreadable/malformed fixture."
+      "An unreadable or malformed file is reported on stderr and the run goes on with the others.",
+      "Exit status: 0 all passed, 1 a test failed, 2 bad usage or an unreadable/malformed file."
     })
 public final class BlockTestCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
@@ -68,23 +69,23 @@ public final class BlockTestCommand implements Callable<Integer> {
       return usageError(err, "--threads must be at least 1");
     }
     long start = System.nanoTime();
-    BlockTestSuite.Summary summary;
-    try {
-      summary = new BlockTestSuite(filter, threads, stateless).run(files, r -> {
-        switch (r.status()) {
-          case FAILED -> out.println(r.failureLine());
-          case PASSED -> { if (verbose) out.println("PASS " + r.file() + " " + r.test() + " " + r.network()); }
-          case SKIPPED -> { if (verbose) out.println("SKIP " + r.file() + " " + r.test() + " " + r.network() + ": " + r.message()); }
-        }
-      });
-    } catch (BlockTestSuite.BadFixtureException e) {
+    BlockTestSuite.Summary summary = new BlockTestSuite(filter, threads, stateless).run(files, r -> {
+      switch (r.status()) {
+        case FAILED -> out.println(r.failureLine());
+        case PASSED -> { if (verbose) out.println("PASS " + r.file() + " " + r.test() + " " + r.network()); }
+        case SKIPPED -> { if (verbose) out.println("SKIP " + r.file() + " " + r.test() + " " + r.network() + ": " + r.message()); }
+      }
+    }, bad -> {
       out.flush();
-      return usageError(err, e.getMessage());
-    }
+      usageError(err, bad.getMessage());
+    });
     out.println(summary.line());
     out.flush();
     if (verbose) {
       err.printf("%d files in %.1f s%n", files.size(), (System.nanoTime() - start) / 1e9);
+    }
+    if (summary.badFiles() > 0) {
+      return EvmTool.USAGE_ERROR;
     }
     return summary.failed() > 0 ? 1 : 0;
   }

@@ -49,8 +49,9 @@ public final class BlockTestSuite {
    * Totals of a run.
    *
    * @param skippedByReason skipped tests by why (networks before Cancun, engine-API fixtures)
+   * @param badFiles files that could not be read as fixtures
    */
-  public record Summary(int passed, int failed, Map<String, Integer> skippedByReason) {
+  public record Summary(int passed, int failed, Map<String, Integer> skippedByReason, int badFiles) {
     public int skipped() {
       return skippedByReason.values().stream().mapToInt(Integer::intValue).sum();
     }
@@ -106,9 +107,23 @@ public final class BlockTestSuite {
   /**
    * Runs every selected test of the files and passes each result to {@code results}, in file order.
    *
-   * @throws BadFixtureException on the first file (in order) that is unreadable or malformed
+   * @throws BadFixtureException after the run, for the first file that was unreadable or malformed
    */
   public Summary run(List<Path> files, Consumer<BlockTestResult> results) throws BadFixtureException {
+    List<BadFixtureException> bad = new ArrayList<>();
+    Summary summary = run(files, results, bad::add);
+    if (!bad.isEmpty()) {
+      throw bad.get(0);
+    }
+    return summary;
+  }
+
+  /**
+   * Runs every selected test of the files and passes each result to {@code results}, in file order.
+   * A file that is unreadable or malformed goes to {@code badFiles} (in the same order) and the run
+   * goes on with the next one.
+   */
+  public Summary run(List<Path> files, Consumer<BlockTestResult> results, Consumer<BadFixtureException> badFiles) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, files.size())), r -> {
       Thread t = new Thread(null, r, "block-test", 64L << 20); // deep EVM call chains need a big stack
       t.setDaemon(true);
@@ -122,8 +137,17 @@ public final class BlockTestSuite {
       int passed = 0;
       int failed = 0;
       Map<String, Integer> skipped = new TreeMap<>();
+      int bad = 0;
       for (int i = 0; i < files.size(); i++) {
-        for (BlockTestResult r : await(pending.get(i), files.get(i))) {
+        List<BlockTestResult> fileResults;
+        try {
+          fileResults = await(pending.get(i), files.get(i));
+        } catch (BadFixtureException e) {
+          bad++;
+          badFiles.accept(e);
+          continue;
+        }
+        for (BlockTestResult r : fileResults) {
           switch (r.status()) {
             case PASSED -> passed++;
             case FAILED -> failed++;
@@ -132,7 +156,7 @@ public final class BlockTestSuite {
           results.accept(r);
         }
       }
-      return new Summary(passed, failed, skipped);
+      return new Summary(passed, failed, skipped, bad);
     } finally {
       pool.shutdownNow();
     }

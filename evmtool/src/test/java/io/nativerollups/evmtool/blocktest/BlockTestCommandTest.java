@@ -170,6 +170,18 @@ class BlockTestCommandTest {
   }
 
   @Test
+  void aMalformedFileDoesNotStopTheOthers() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("mixed"));
+    Files.writeString(dir.resolve("a_bad.json"), "not json");
+    Files.copy(SIMPLE_TX, dir.resolve("b_good.json"));
+    Run r = run("block-test", dir.toString());
+    assertEquals(2, r.status());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().contains("a_bad.json: malformed JSON"), r.err());
+    assertEquals("1 passed, 0 failed", r.out().strip());
+  }
+
+  @Test
   void unknownNetworkFails() throws Exception {
     test.put("network", "Nowhere");
     Run r = run("block-test", write().toString());
