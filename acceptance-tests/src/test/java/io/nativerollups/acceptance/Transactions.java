@@ -52,7 +52,7 @@ public final class Transactions {
       List<AccessListObject> accessList, BigInteger gasLimit) {
     RawTransaction tx = RawTransaction.createTransaction(
         CHAIN_ID, nonce, GAS_PRICE, gasLimit, to, value, "0x", accessList);
-    return TransactionEncoder.signMessage(tx, CHAIN_ID, from);
+    return TransactionEncoder.signMessage(tx, from); // typed: the chain id is a field, not in v
   }
 
   /** Type 2. */
@@ -66,7 +66,7 @@ public final class Transactions {
     RawTransaction tx = to == null
         ? RawTransaction.createTransaction(CHAIN_ID, nonce, gasLimit, "", value, data, priorityFee, maxFee)
         : RawTransaction.createTransaction(CHAIN_ID, nonce, gasLimit, to, value, data, priorityFee, maxFee);
-    return TransactionEncoder.signMessage(tx, CHAIN_ID, from);
+    return TransactionEncoder.signMessage(tx, from);
   }
 
   /** A blob transaction and the versioned hashes of its blobs. */
