@@ -90,11 +90,11 @@ class TransactionTypesIT {
     String to = freshAddress();
     Credentials from = DevAccounts.DAVE;
     Transactions.BlobTransaction blobTx = Transactions.blob(from, client.pendingNonce(from.getAddress()), to,
-        ONE_ETHER, Transactions.MAX_FEE, List.of(Transactions.blob(1), Transactions.blob(2)));
+        ONE_ETHER, Transactions.MAX_FEE, List.of(Transactions.blob(1)));
     String hash = client.sendRaw(blobTx.networkForm());
     TransactionReceipt receipt = client.awaitReceipt(hash);
 
-    BigInteger blobGasUsed = BLOB_GAS_PER_BLOB.multiply(BigInteger.TWO);
+    BigInteger blobGasUsed = BLOB_GAS_PER_BLOB;
     assertEquals(blobGasUsed, Numeric.decodeQuantity(receipt.getBlobGasUsed()));
     BigInteger blobFee = blobGasUsed.multiply(Numeric.decodeQuantity(receipt.getBlobGasPrice()));
     assertMinedTransfer(receipt, 3, from, to, ONE_ETHER, blobFee);
