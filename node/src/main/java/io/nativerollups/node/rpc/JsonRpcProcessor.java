@@ -55,7 +55,8 @@ public final class JsonRpcProcessor {
       return write(error(null, new JsonRpcException(JsonRpcException.PARSE_ERROR, "parse error: empty body")));
     }
     if (!request.isArray()) {
-      return write(processOne(request, session));
+      ObjectNode response = processOne(request, session);
+      return response == null ? null : write(response);
     }
     if (request.isEmpty()) {
       return write(error(null, new JsonRpcException(JsonRpcException.INVALID_REQUEST, "empty batch")));
