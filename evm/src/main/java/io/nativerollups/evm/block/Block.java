@@ -62,6 +62,8 @@ public record Block(
           withdrawals.add(Withdrawal.decode(w));
         }
       }
+    } catch (FieldFormatException e) {
+      throw new InvalidBlockException(e.error(), e.getMessage(), e);
     } catch (RlpException e) {
       throw new InvalidBlockException(BlockError.RLP_STRUCTURES_ENCODING, e.getMessage(), e);
     }

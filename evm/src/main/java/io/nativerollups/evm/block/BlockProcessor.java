@@ -2,6 +2,7 @@ package io.nativerollups.evm.block;
 
 import io.nativerollups.evm.crypto.Sha256;
 import io.nativerollups.evm.fork.Fork;
+import io.nativerollups.evm.precompile.PrecompiledContract;
 import io.nativerollups.evm.precompile.Precompiles;
 import io.nativerollups.evm.processing.TransactionProcessor;
 import io.nativerollups.evm.processing.TransactionResult;
@@ -21,7 +22,7 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,13 +45,23 @@ public final class BlockProcessor {
   private static final int BLOCKHASH_WINDOW = 256;
 
   private final ChainConfig config;
-  private final Map<Fork, ForkMachinery> machinery = new EnumMap<>(Fork.class);
+  private final BlockExtension extension;
+  /** Keyed by the fork and the extension's precompiles in force, which change only at activation times. */
+  private final Map<MachineryKey, ForkMachinery> machinery = new HashMap<>();
+
+  private record MachineryKey(Fork fork, Map<Address, PrecompiledContract> extraPrecompiles) {}
 
   /** The EVM and transaction rules of one fork, built once. */
   private record ForkMachinery(EVM evm, TransactionProcessor transactions, TransactionValidator validator) {}
 
   public BlockProcessor(ChainConfig config) {
+    this(config, BlockExtension.NONE);
+  }
+
+  /** A processor applying {@code extension}'s precompiles and start/end-of-block operations. */
+  public BlockProcessor(ChainConfig config, BlockExtension extension) {
     this.config = config;
+    this.extension = extension;
   }
 
   /** The chain this processor validates for. */
@@ -80,17 +91,25 @@ public final class BlockProcessor {
    * @throws InvalidBlockException naming the rule the block breaks; {@code world} is then unusable
    */
   public BlockResult execute(WorldState world, Block block, BlockHeaders headers) throws InvalidBlockException {
+    return execute(world, block, headers, null);
+  }
+
+  /**
+   * {@link #execute(WorldState, Block, BlockHeaders)}, telling {@code listener} (when not null)
+   * about each transaction.
+   */
+  public BlockResult execute(WorldState world, Block block, BlockHeaders headers, TransactionListener listener)
+      throws InvalidBlockException {
     BlockHeader header = block.header();
     ForkActivation fork = config.forkAt(header.timestamp());
     BlockValidator.checkSize(block, fork);
     BlockHeader parent = headers.byHash(header.parentHash());
     if (parent == null) {
-      throw new InvalidBlockException(BlockError.UNKNOWN_PARENT, "parent block is not known");
+      throw BlockValidator.unknownParent(header);
     }
     BlockValidator.validateHeader(header, parent, fork);
     BlockValidator.validateBody(block);
-    ForkMachinery m = machinery.computeIfAbsent(fork.rules(), f -> new ForkMachinery(
-        new EVM(f, Precompiles.forFork(f)), new TransactionProcessor(f), TransactionValidator.forFork(f)));
+    ForkMachinery m = machinery(fork.rules(), extension.precompiles(header.timestamp()));
 
     BigInteger blobBaseFee = fork.blobs().blobBaseFee(header.excessBlobGas());
     BlockContext context = new BlockContext(header.coinbase(), header.number(), header.timestamp(),
@@ -102,12 +121,16 @@ public final class BlockProcessor {
     if (fork.rules().isAtLeast(Fork.PRAGUE)) {
       systemCall(world, m.evm(), context, SystemContracts.HISTORY_STORAGE, header.parentHash(), false);
     }
+    extension.startBlock(world, header);
 
     List<Receipt> receipts = new ArrayList<>(block.transactions().size());
     long gasUsed = 0;
     long blobGasUsed = 0;
     for (int i = 0; i < block.transactions().size(); i++) {
       Transaction tx = block.transactions().get(i);
+      if (listener != null) {
+        listener.beforeTransaction(i, tx);
+      }
       try {
         m.validator().validate(tx, config.chainId());
       } catch (InvalidTransactionException e) {
@@ -130,6 +153,9 @@ public final class BlockProcessor {
         throw rejected(i, result.invalidReason(), TransactionRejections.classifyRejection(result.invalidReason(), tx,
             accountNonce, m.evm().gasCalculator().transactionIntrinsicGas(tx)));
       }
+      if (listener != null) {
+        listener.afterTransaction(i, tx, result, world);
+      }
       gasUsed += result.gasUsed();
       blobGasUsed += txBlobGas;
       receipts.add(Receipt.of(tx.type(), result.success(), gasUsed, result.logs()));
@@ -139,6 +165,7 @@ public final class BlockProcessor {
     List<byte[]> requests = fork.rules().isAtLeast(Fork.PRAGUE)
         ? collectRequests(world, m.evm(), context, receipts)
         : null;
+    extension.endBlock(world, header);
 
     List<byte[]> encodedReceipts = new ArrayList<>(receipts.size());
     byte[] bloom = new byte[LogsBloom.SIZE];
@@ -149,6 +176,15 @@ public final class BlockProcessor {
     return new BlockResult(List.copyOf(receipts), gasUsed, blobGasUsed, world.rootHash(),
         MerklePatriciaTrie.orderedRoot(encodedReceipts), bloom,
         requests == null ? null : List.copyOf(requests), requests == null ? null : requestsHash(requests));
+  }
+
+  private synchronized ForkMachinery machinery(Fork fork, Map<Address, PrecompiledContract> extra) {
+    return machinery.computeIfAbsent(new MachineryKey(fork, extra), k -> {
+      Map<Address, PrecompiledContract> precompiles = Precompiles.forFork(fork);
+      precompiles.putAll(extra);
+      return new ForkMachinery(new EVM(fork, precompiles), new TransactionProcessor(fork, precompiles),
+          TransactionValidator.forFork(fork));
+    });
   }
 
   /** The header's execution results must be what execution produced, checked in the spec's order. */

@@ -24,7 +24,9 @@ public record Withdrawal(long index, long validatorIndex, Address address, long 
     if (f.size() != 4) {
       throw new RlpException("a withdrawal has 4 fields, got " + f.size());
     }
-    return new Withdrawal(f.get(0).asLong(), f.get(1).asLong(), f.get(2).asAddress(), f.get(3).asLong());
+    return new Withdrawal(FieldFormatException.uint64(f.get(0), "withdrawal index"),
+        FieldFormatException.uint64(f.get(1), "validator index"), FieldFormatException.address(f.get(2), "withdrawal address"),
+        FieldFormatException.uint64(f.get(3), "withdrawal amount"));
   }
 
   public byte[] encode() {

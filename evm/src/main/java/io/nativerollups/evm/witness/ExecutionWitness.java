@@ -63,13 +63,27 @@ public record ExecutionWitness(List<byte[]> state, List<byte[]> codes, List<byte
     } catch (RlpException e) {
       throw new InvalidWitnessException("witness is not well-formed RLP: " + e.getMessage(), e);
     }
-    if (!root.isList() || root.items().size() != 3) {
-      throw new InvalidWitnessException("witness must be an RLP list [state, codes, headers]");
+    return decode(root);
+  }
+
+  /**
+   * The witness in an already decoded RLP item (e.g. inside EXECUTE's input): a list of three lists
+   * of non-empty byte strings.
+   *
+   * @throws InvalidWitnessException if the item does not have that shape
+   */
+  public static ExecutionWitness decode(RlpItem root) throws InvalidWitnessException {
+    try {
+      if (!root.isList() || root.items().size() != 3) {
+        throw new InvalidWitnessException("witness must be an RLP list [state, codes, headers]");
+      }
+      return new ExecutionWitness(
+          strings(root.items().get(0), "state"),
+          strings(root.items().get(1), "codes"),
+          strings(root.items().get(2), "headers"));
+    } catch (RlpException e) {
+      throw new InvalidWitnessException("witness is not well-formed RLP: " + e.getMessage(), e);
     }
-    return new ExecutionWitness(
-        strings(root.items().get(0), "state"),
-        strings(root.items().get(1), "codes"),
-        strings(root.items().get(2), "headers"));
   }
 
   private static List<byte[]> strings(RlpItem list, String name) throws InvalidWitnessException {

@@ -41,6 +41,11 @@ public final class RecordingNodeStore implements NodeStore {
     return new ArrayList<>(read.values());
   }
 
+  /** True if the entry with {@code hash} was read. */
+  public boolean wasRead(byte[] hash) {
+    return read.containsKey(ByteBuffer.wrap(hash));
+  }
+
   /** How many distinct entries were read so far. */
   public int readCount() {
     return read.size();

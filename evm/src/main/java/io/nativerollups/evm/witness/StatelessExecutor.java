@@ -5,18 +5,21 @@ import io.nativerollups.evm.block.BlockHeader;
 import io.nativerollups.evm.block.BlockProcessor;
 import io.nativerollups.evm.block.BlockResult;
 import io.nativerollups.evm.block.InvalidBlockException;
+import io.nativerollups.evm.crypto.Keccak256;
 import io.nativerollups.evm.rlp.RlpException;
 import io.nativerollups.evm.state.InMemoryWorldState;
 import io.nativerollups.evm.state.MissingCodeException;
 import io.nativerollups.evm.trie.InMemoryNodeStore;
 import io.nativerollups.evm.trie.MissingTrieNodeException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Executes a block given only its witness: the pre-state is the parent header's state root (the
@@ -27,7 +30,7 @@ import java.util.Set;
  *
  * <p>A trie node, code or header that the block needs and the witness lacks fails the run with an
  * {@link InvalidWitnessException}; it never yields a result. Entries the block does not need are
- * allowed and counted in the result.
+ * allowed and listed in the result.
  */
 public final class StatelessExecutor {
   private final BlockProcessor processor;
@@ -41,11 +44,12 @@ public final class StatelessExecutor {
    * The outcome of a stateless run.
    *
    * @param block what executing the block produced (its roots equal the header's)
-   * @param unusedStateNodes witness trie nodes never read (duplicates counted)
-   * @param unusedCodes witness codes never read (duplicates counted)
-   * @param unusedHeaders witness headers never looked up (duplicates counted)
+   * @param unusedStateNodes the witness trie nodes never read, and repeats of ones read
+   * @param unusedCodes the witness codes never read, and repeats
+   * @param unusedHeaders the witness headers never looked up, and repeats
    */
-  public record Result(BlockResult block, int unusedStateNodes, int unusedCodes, int unusedHeaders) {
+  public record Result(BlockResult block, List<byte[]> unusedStateNodes, List<byte[]> unusedCodes,
+      List<byte[]> unusedHeaders) {
     /** The post-state root. */
     public byte[] stateRoot() {
       return block.stateRoot();
@@ -63,7 +67,7 @@ public final class StatelessExecutor {
 
     /** True if the witness held nothing the block did not need. */
     public boolean witnessIsMinimal() {
-      return unusedStateNodes == 0 && unusedCodes == 0 && unusedHeaders == 0;
+      return unusedStateNodes.isEmpty() && unusedCodes.isEmpty() && unusedHeaders.isEmpty();
     }
   }
 
@@ -106,9 +110,25 @@ public final class StatelessExecutor {
       throw new InvalidWitnessException("witness trie holds a malformed account or slot: " + e.getMessage(), e);
     }
     return new Result(result,
-        witness.state().size() - nodes.readCount(),
-        witness.codes().size() - codes.readCount(),
-        witness.headers().size() - usedHeaders.size());
+        unused(witness.state(), nodes.readCount(), nodes::wasRead),
+        unused(witness.codes(), codes.readCount(), codes::wasRead),
+        unused(witness.headers(), usedHeaders.size(), h -> usedHeaders.contains(ByteBuffer.wrap(h))));
+  }
+
+  /** The entries whose hash was not used, and repeats; none without hashing again when all were used once. */
+  private static List<byte[]> unused(List<byte[]> entries, int used, Predicate<byte[]> wasUsed) {
+    if (entries.size() == used) {
+      return List.of();
+    }
+    List<byte[]> unused = new ArrayList<>();
+    Set<ByteBuffer> seen = new HashSet<>();
+    for (byte[] entry : entries) {
+      byte[] hash = Keccak256.hash(entry);
+      if (!wasUsed.test(hash) || !seen.add(ByteBuffer.wrap(hash))) {
+        unused.add(entry);
+      }
+    }
+    return unused;
   }
 
   private static Map<ByteBuffer, BlockHeader> indexHeaders(List<byte[]> encoded) throws InvalidWitnessException {

@@ -155,7 +155,8 @@ class BlockProcessorTest {
     assertRejected(Fork.PRAGUE, BlockError.INVALID_REQUESTS, b -> b.requestsHash(new byte[32]));
     assertRejected(Fork.CANCUN, BlockError.INVALID_TRANSACTIONS_ROOT, b -> b.transactionsRoot(new byte[32]));
     assertRejected(Fork.CANCUN, BlockError.INVALID_WITHDRAWALS_ROOT, b -> b.withdrawalsRoot(new byte[32]));
-    assertRejected(Fork.CANCUN, BlockError.UNKNOWN_PARENT, b -> b.parentHash(new byte[32]));
+    assertRejected(Fork.CANCUN, BlockError.UNKNOWN_PARENT_ZERO, b -> b.parentHash(new byte[32]));
+    assertRejected(Fork.CANCUN, BlockError.UNKNOWN_PARENT, b -> b.parentHash(fill(32, 7)));
   }
 
   @Test
@@ -211,6 +212,9 @@ class BlockProcessorTest {
     Block withOmmer = new Block(valid.header(), List.of(), List.of(), List.of(chain.head), List.of(), valid.encodedSize());
     InvalidBlockException e = assertThrows(InvalidBlockException.class, () -> chain.tryImport(withOmmer));
     assertEquals(BlockError.IMPORT_IMPOSSIBLE_UNCLES_OVER_PARIS, e.error());
+    Block withoutWithdrawals = new Block(valid.header(), List.of(), List.of(), List.of(), null, valid.encodedSize());
+    InvalidBlockException missing = assertThrows(InvalidBlockException.class, () -> chain.tryImport(withoutWithdrawals));
+    assertEquals(BlockError.RLP_WITHDRAWALS_NOT_READ, missing.error());
   }
 
   @Test
@@ -251,6 +255,20 @@ class BlockProcessorTest {
         Rlp.encodeLong(0), Rlp.EMPTY_STRING, Rlp.encodeLong(27), Rlp.encodeLong(0), Rlp.encodeLong(0))),
         Rlp.EMPTY_LIST, Rlp.EMPTY_LIST);
     assertDecodeError(BlockError.INVALID_SIGNATURE_VRS, badSignature);
+    List<byte[]> wideNumber = new java.util.ArrayList<>(headerFields.subList(0, 20));
+    wideNumber.set(8, Rlp.encodeBytes(fill(9, 1)));
+    assertDecodeError(BlockError.RLP_INVALID_FIELD_OVERFLOW_64,
+        Rlp.encodeList(Rlp.encodeList(wideNumber), Rlp.EMPTY_LIST, Rlp.EMPTY_LIST, Rlp.EMPTY_LIST));
+    List<byte[]> shortCoinbase = new java.util.ArrayList<>(headerFields.subList(0, 20));
+    shortCoinbase.set(2, Rlp.encodeBytes(fill(19, 1)));
+    assertDecodeError(BlockError.RLP_INVALID_ADDRESS,
+        Rlp.encodeList(Rlp.encodeList(shortCoinbase), Rlp.EMPTY_LIST, Rlp.EMPTY_LIST, Rlp.EMPTY_LIST));
+    byte[] wideWithdrawalAmount = Rlp.encodeList(Rlp.encodeLong(0), Rlp.encodeLong(0), Rlp.encodeBytes(ALICE.toArray()),
+        Rlp.encodeBytes(fill(9, 1)));
+    assertDecodeError(BlockError.RLP_INVALID_FIELD_OVERFLOW_64, Rlp.encodeList(chain.head.encode(), Rlp.EMPTY_LIST,
+        Rlp.EMPTY_LIST, Rlp.encodeList(wideWithdrawalAmount)));
+    assertDecodeError(BlockError.RLP_STRUCTURES_ENCODING, Rlp.encodeList(chain.head.encode(), Rlp.EMPTY_LIST,
+        Rlp.EMPTY_LIST, Rlp.EMPTY_STRING));
   }
 
   @Test

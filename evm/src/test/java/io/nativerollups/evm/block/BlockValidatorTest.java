@@ -2,7 +2,9 @@ package io.nativerollups.evm.block;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nativerollups.evm.fork.Fork;
 import io.nativerollups.evm.types.Address;
@@ -28,7 +30,9 @@ class BlockValidatorTest {
 
   @Test
   void eachBrokenHeaderRuleIsNamed() {
-    assertBroken(BlockError.UNKNOWN_PARENT, b -> b.parentHash(new byte[32]));
+    assertBroken(BlockError.UNKNOWN_PARENT, b -> b.parentHash(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+        15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}));
+    assertBroken(BlockError.UNKNOWN_PARENT_ZERO, b -> b.parentHash(new byte[32]));
     assertBroken(BlockError.INVALID_BLOCK_NUMBER, b -> b.number(2));
     assertBroken(BlockError.INVALID_BLOCK_TIMESTAMP_OLDER_THAN_PARENT, b -> b.timestamp(parent.timestamp()));
     assertBroken(BlockError.GASLIMIT_TOO_BIG, b -> b.gasLimit(-1L));
@@ -38,10 +42,20 @@ class BlockValidatorTest {
     assertBroken(BlockError.INVALID_BASEFEE_PER_GAS, b -> b.baseFeePerGas(parent.baseFeePerGas().add(UInt256.ONE)));
     assertBroken(BlockError.EXTRA_DATA_TOO_BIG, b -> b.extraData(new byte[33]));
     assertBroken(BlockError.IMPORT_IMPOSSIBLE_DIFFICULTY_OVER_PARIS, b -> b.difficulty(UInt256.ONE));
-    assertBroken(BlockError.INVALID_BLOCK_NONCE, b -> b.nonce(new byte[] {0, 0, 0, 0, 0, 0, 0, 1}));
-    assertBroken(BlockError.INVALID_UNCLES_HASH, b -> b.ommersHash(new byte[32]));
+    assertBroken(BlockError.INCORRECT_BLOCK_FORMAT, b -> b.nonce(new byte[] {0, 0, 0, 0, 0, 0, 0, 1}));
+    assertBroken(BlockError.IMPORT_IMPOSSIBLE_UNCLES_OVER_PARIS, b -> b.ommersHash(new byte[32]));
     assertBroken(BlockError.INCORRECT_EXCESS_BLOB_GAS, b -> b.excessBlobGas(BlobSchedule.GAS_PER_BLOB));
     assertBroken(BlockError.INCORRECT_BLOCK_FORMAT, b -> b.parentBeaconBlockRoot(null));
+  }
+
+  @Test
+  void ethereumTestsNamesOfTheSameRulesAreAccepted() {
+    assertTrue(BlockError.GAS_ALLOWANCE_EXCEEDED.answersTo("TransactionException.GAS_ALLOWANCE_EXCEEDED"));
+    assertTrue(BlockError.GAS_ALLOWANCE_EXCEEDED.answersTo("BlockException.GAS_USED_OVERFLOW"));
+    assertTrue(BlockError.IMPORT_IMPOSSIBLE_UNCLES_OVER_PARIS.answersTo("BlockException.INVALID_UNCLES_HASH"));
+    assertTrue(BlockError.UNKNOWN_PARENT_ZERO.answersTo("BlockException.UNKNOWN_PARENT"));
+    assertFalse(BlockError.UNKNOWN_PARENT.answersTo("BlockException.UNKNOWN_PARENT_ZERO"));
+    assertFalse(BlockError.INVALID_STATE_ROOT.answersTo("BlockException.INVALID_RECEIPTS_ROOT"));
   }
 
   @Test

@@ -47,8 +47,12 @@ final class TestChain {
   }
 
   TestChain(ChainConfig config, Consumer<WorldState> extraAlloc) {
+    this(config, BlockExtension.NONE, extraAlloc);
+  }
+
+  TestChain(ChainConfig config, BlockExtension extension, Consumer<WorldState> extraAlloc) {
     this.config = config;
-    this.processor = new BlockProcessor(config);
+    this.processor = new BlockProcessor(config, extension);
     this.alloc = world -> {
       world.setBalance(SENDER, UInt256.fromBigInteger(java.math.BigInteger.TEN.pow(21)));
       extraAlloc.accept(world);

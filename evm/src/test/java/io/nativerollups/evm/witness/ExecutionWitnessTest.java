@@ -28,6 +28,16 @@ class ExecutionWitnessTest {
   }
 
   @Test
+  void decodesFromAnRlpItemInsideALargerStructure() throws Exception {
+    byte[] input = Rlp.encodeList(Rlp.encodeLong(1), SAMPLE.encode());
+    ExecutionWitness w = ExecutionWitness.decode(Rlp.decode(input).items().get(1));
+    assertArrayEquals(SAMPLE.encode(), w.encode());
+    InvalidWitnessException e = assertThrows(InvalidWitnessException.class,
+        () -> ExecutionWitness.decode(Rlp.decode(input).items().get(0)));
+    assertTrue(e.getMessage().contains("must be an RLP list"), e.getMessage());
+  }
+
+  @Test
   void emptyWitnessDecodes() throws Exception {
     ExecutionWitness w = ExecutionWitness.decode(Rlp.encodeList(Rlp.EMPTY_LIST, Rlp.EMPTY_LIST, Rlp.EMPTY_LIST));
     assertTrue(w.state().isEmpty() && w.codes().isEmpty() && w.headers().isEmpty());

@@ -2,8 +2,10 @@ package io.nativerollups.evm.witness;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nativerollups.evm.crypto.Keccak256;
 import io.nativerollups.evm.trie.InMemoryNodeStore;
@@ -21,6 +23,7 @@ class RecordingNodeStoreTest {
     assertArrayEquals(A, store.get(Keccak256.hash(A)));
     store.get(Keccak256.hash(B));
     assertEquals(2, store.readCount());
+    assertTrue(store.wasRead(Keccak256.hash(A)));
     List<byte[]> read = store.read();
     assertArrayEquals(B, read.get(0));
     assertArrayEquals(A, read.get(1));
@@ -31,6 +34,7 @@ class RecordingNodeStoreTest {
     RecordingNodeStore store = new RecordingNodeStore(InMemoryNodeStore.of(List.of(A)));
     assertNull(store.get(Keccak256.hash(B)));
     assertEquals(0, store.readCount());
+    assertFalse(store.wasRead(Keccak256.hash(B)));
   }
 
   @Test

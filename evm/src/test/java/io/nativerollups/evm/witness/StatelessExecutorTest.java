@@ -2,6 +2,7 @@ package io.nativerollups.evm.witness;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -136,7 +137,7 @@ class StatelessExecutorTest {
   }
 
   @Test
-  void extraEntriesAreAllowedAndCounted() throws Exception {
+  void extraEntriesAreAllowedAndListed() throws Exception {
     Block block = blockTwo();
     ExecutionWitness w = recorder.record(block, chain::header, chain.nodes, chain.codes).witness();
     List<byte[]> state = new ArrayList<>(w.state());
@@ -148,9 +149,13 @@ class StatelessExecutorTest {
     headers.add(headers.get(1));
     StatelessExecutor.Result r = stateless.execute(block, new ExecutionWitness(state, codes, headers));
     assertArrayEquals(block.header().stateRoot(), r.stateRoot());
-    assertEquals(2, r.unusedStateNodes());
-    assertEquals(1, r.unusedCodes());
-    assertEquals(1, r.unusedHeaders());
+    assertEquals(2, r.unusedStateNodes().size());
+    assertArrayEquals(state.get(state.size() - 2), r.unusedStateNodes().get(0), "the node nothing references");
+    assertArrayEquals(w.state().get(0), r.unusedStateNodes().get(1), "the repeat");
+    assertEquals(1, r.unusedCodes().size());
+    assertArrayEquals(hex("600160015500"), r.unusedCodes().get(0));
+    assertEquals(1, r.unusedHeaders().size());
+    assertFalse(r.witnessIsMinimal());
   }
 
   @Test

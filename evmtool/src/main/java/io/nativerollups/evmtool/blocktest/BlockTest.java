@@ -15,6 +15,8 @@ import java.util.Map;
  * @param blobSchedule {@code config.blobSchedule} by fork name; empty when absent
  * @param postState the expected accounts, or null when only {@code postStateHash} is given
  * @param postStateHash the expected state root, or null when {@code postState} is given
+ * @param unsupported why this test cannot run here (an engine-API fixture, whose blocks come as
+ *     {@code engineNewPayloads}); null for a test that can
  */
 public record BlockTest(
     String name,
@@ -26,7 +28,13 @@ public record BlockTest(
     List<TestBlock> blocks,
     Map<Address, PreAccount> postState,
     byte[] postStateHash,
-    byte[] lastBlockHash) {
+    byte[] lastBlockHash,
+    String unsupported) {
+
+  /** Why a test of a pre-Cancun network is skipped. */
+  public static final String BEFORE_CANCUN = "networks before Cancun";
+  /** Why an engine-API test is skipped. */
+  public static final String ENGINE_FORMAT = "engine-API fixtures";
 
   /**
    * A block to import.

@@ -1,7 +1,6 @@
 package io.nativerollups.evmtool.blocktest;
 
 import io.nativerollups.evmtool.EvmTool;
-import io.nativerollups.evmtool.statetest.StateTestSuite;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -25,13 +24,16 @@ import picocli.CommandLine.Spec;
           + " imports each test's blocks, checks that the blocks marked expectException are rejected for that"
           + " reason and the others accepted, then checks the head and the post-state.",
       "Prints one line per failing test, 'FAIL file test network: reason', then 'N passed, N failed'"
-          + " (', N skipped' counts tests on networks before Cancun, which are out of scope).",
-      "Exit status: 0 all passed, 1 a test failed, 2 bad usage or unreadable/malformed fixture."
+          + " (', N skipped (...)' counts, by reason, tests on networks before Cancun, which are out of scope,"
+          + " and engine-API fixtures).",
+      "An unreadable or malformed file is reported on stderr and the run goes on with the others.",
+      "Exit status: 0 all passed, 1 a test failed, 2 bad usage or an unreadable/malformed file."
     })
 public final class BlockTestCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Fixture files, or directories searched for *.json.")
+  @Parameters(arity = "1..*", paramLabel = "FILE|DIR",
+      description = "Fixture files, or directories searched for *.json (hidden subdirectories left out).")
   private List<Path> paths;
 
   @Option(names = "--test", paramLabel = "REGEX", description = "Run only tests whose name contains a match.")
@@ -55,7 +57,7 @@ public final class BlockTestCommand implements Callable<Integer> {
     List<Path> files;
     try {
       filter = testRegex == null ? null : Pattern.compile(testRegex);
-      files = StateTestSuite.fixtureFiles(paths);
+      files = BlockTestSuite.fixtureFiles(paths);
     } catch (PatternSyntaxException e) {
       return usageError(err, "bad --test regex: " + e.getDescription() + " in '" + e.getPattern() + "'");
     } catch (NoSuchFileException e) {
@@ -67,23 +69,23 @@ public final class BlockTestCommand implements Callable<Integer> {
       return usageError(err, "--threads must be at least 1");
     }
     long start = System.nanoTime();
-    BlockTestSuite.Summary summary;
-    try {
-      summary = new BlockTestSuite(filter, threads, stateless).run(files, r -> {
-        switch (r.status()) {
-          case FAILED -> out.println(r.failureLine());
-          case PASSED -> { if (verbose) out.println("PASS " + r.file() + " " + r.test() + " " + r.network()); }
-          case SKIPPED -> { if (verbose) out.println("SKIP " + r.file() + " " + r.test() + " " + r.network() + ": " + r.message()); }
-        }
-      });
-    } catch (BlockTestSuite.BadFixtureException e) {
+    BlockTestSuite.Summary summary = new BlockTestSuite(filter, threads, stateless).run(files, r -> {
+      switch (r.status()) {
+        case FAILED -> out.println(r.failureLine());
+        case PASSED -> { if (verbose) out.println("PASS " + r.file() + " " + r.test() + " " + r.network()); }
+        case SKIPPED -> { if (verbose) out.println("SKIP " + r.file() + " " + r.test() + " " + r.network() + ": " + r.message()); }
+      }
+    }, bad -> {
       out.flush();
-      return usageError(err, e.getMessage());
-    }
+      usageError(err, bad.getMessage());
+    });
     out.println(summary.line());
     out.flush();
     if (verbose) {
       err.printf("%d files in %.1f s%n", files.size(), (System.nanoTime() - start) / 1e9);
+    }
+    if (summary.badFiles() > 0) {
+      return EvmTool.USAGE_ERROR;
     }
     return summary.failed() > 0 ? 1 : 0;
   }

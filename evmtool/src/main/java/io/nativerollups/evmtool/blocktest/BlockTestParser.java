@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * Reads blockchain-test fixture files. ethereum/tests and execution-spec-tests share the shape;
  * the latter adds {@code config} (chain id and blob schedule). Only what import needs is read: the
- * blocks' {@code rlp}, not their decoded JSON.
+ * blocks' {@code rlp}, not their decoded JSON. Engine-API fixtures ({@code engineNewPayloads}
+ * instead of {@code blocks}) are read as unsupported tests.
  */
 public final class BlockTestParser {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -78,6 +79,11 @@ public final class BlockTestParser {
         }
       }
     }
+    String network = text(field(test, "network"), "network");
+    if (!test.has("blocks") && test.has("engineNewPayloads")) {
+      return new BlockTest(name, network, chainId, blobSchedule, Map.of(), new byte[0], List.of(), null, null,
+          new byte[0], BlockTest.ENGINE_FORMAT);
+    }
     List<BlockTest.TestBlock> blocks = new ArrayList<>();
     JsonNode blockList = field(test, "blocks");
     if (!blockList.isArray()) {
@@ -96,7 +102,7 @@ public final class BlockTestParser {
     }
     return new BlockTest(
         name,
-        text(field(test, "network"), "network"),
+        network,
         chainId,
         blobSchedule,
         StateTestParser.parsePre(field(test, "pre")),
@@ -104,7 +110,8 @@ public final class BlockTestParser {
         blocks,
         post == null || post.isNull() ? null : StateTestParser.parsePre(post),
         post == null || post.isNull() ? Hex.bytes(text(postHash, "postStateHash")) : null,
-        Hex.bytes(text(field(test, "lastblockhash"), "lastblockhash")));
+        Hex.bytes(text(field(test, "lastblockhash"), "lastblockhash")),
+        null);
   }
 
   private static JsonNode field(JsonNode node, String name) {

@@ -57,6 +57,9 @@ public final class BlockTestRunner {
 
   /** Runs {@code test}; an exception while running fails it with the exception's message. */
   public BlockTestResult run(String file, BlockTest test) {
+    if (test.unsupported() != null) {
+      return result(file, test, BlockTestResult.Status.SKIPPED, test.unsupported());
+    }
     ChainConfig config;
     try {
       config = Networks.chainConfig(test.network(), test.chainId(), test.blobSchedule());
@@ -64,7 +67,7 @@ public final class BlockTestRunner {
       return result(file, test, BlockTestResult.Status.FAILED, e.getMessage());
     }
     if (config == null) {
-      return result(file, test, BlockTestResult.Status.SKIPPED, "network before Cancun");
+      return result(file, test, BlockTestResult.Status.SKIPPED, BlockTest.BEFORE_CANCUN);
     }
     String failure;
     try {
@@ -258,10 +261,10 @@ public final class BlockTestRunner {
     return null;
   }
 
-  /** Whether {@code error} is one of the fixture's {@code |}-separated exception names. */
+  /** Whether {@code error} answers to one of the fixture's {@code |}-separated exception names. */
   static boolean matches(BlockError error, String expectException) {
     for (String name : expectException.split("\\|")) {
-      if (name.trim().equals(error.fixtureName())) {
+      if (error.answersTo(name.trim())) {
         return true;
       }
     }

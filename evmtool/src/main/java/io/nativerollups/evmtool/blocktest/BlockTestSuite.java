@@ -1,11 +1,15 @@
 package io.nativerollups.evmtool.blocktest;
 
 import io.nativerollups.evmtool.statetest.FixtureFormatException;
+import io.nativerollups.evmtool.statetest.StateTestSuite;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,12 +45,28 @@ public final class BlockTestSuite {
     this.stateless = stateless;
   }
 
-  /** Totals of a run; {@code skipped} counts tests on networks before Cancun. */
-  public record Summary(int passed, int failed, int skipped) {
-    /** The closing line, e.g. {@code 10 passed, 2 failed} or {@code 10 passed, 0 failed, 3 skipped (...)}. */
+  /**
+   * Totals of a run.
+   *
+   * @param skippedByReason skipped tests by why (networks before Cancun, engine-API fixtures)
+   * @param badFiles files that could not be read as fixtures
+   */
+  public record Summary(int passed, int failed, Map<String, Integer> skippedByReason, int badFiles) {
+    public int skipped() {
+      return skippedByReason.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /**
+     * The closing line, e.g. {@code 10 passed, 2 failed} or {@code 10 passed, 0 failed, 3 skipped
+     * (networks before Cancun: 3)}.
+     */
     public String line() {
-      return passed + " passed, " + failed + " failed"
-          + (skipped > 0 ? ", " + skipped + " skipped (networks before Cancun)" : "");
+      if (skippedByReason.isEmpty()) {
+        return passed + " passed, " + failed + " failed";
+      }
+      StringJoiner reasons = new StringJoiner(", ", " (", ")");
+      skippedByReason.forEach((reason, count) -> reasons.add(reason + ": " + count));
+      return passed + " passed, " + failed + " failed, " + skipped() + " skipped" + reasons;
     }
   }
 
@@ -58,11 +78,52 @@ public final class BlockTestSuite {
   }
 
   /**
+   * The fixture files named by the arguments, as {@link StateTestSuite#fixtureFiles}, leaving out
+   * files in hidden directories below a directory argument (a fixture release's {@code .meta/}).
+   *
+   * @throws NoSuchFileException when an argument does not exist
+   */
+  public static List<Path> fixtureFiles(List<Path> paths) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (Path p : paths) {
+      for (Path f : StateTestSuite.fixtureFiles(List.of(p))) {
+        if (f.equals(p) || !isHidden(p.relativize(f))) {
+          files.add(f);
+        }
+      }
+    }
+    return files;
+  }
+
+  private static boolean isHidden(Path relative) {
+    for (Path part : relative) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Runs every selected test of the files and passes each result to {@code results}, in file order.
    *
-   * @throws BadFixtureException on the first file (in order) that is unreadable or malformed
+   * @throws BadFixtureException after the run, for the first file that was unreadable or malformed
    */
   public Summary run(List<Path> files, Consumer<BlockTestResult> results) throws BadFixtureException {
+    List<BadFixtureException> bad = new ArrayList<>();
+    Summary summary = run(files, results, bad::add);
+    if (!bad.isEmpty()) {
+      throw bad.get(0);
+    }
+    return summary;
+  }
+
+  /**
+   * Runs every selected test of the files and passes each result to {@code results}, in file order.
+   * A file that is unreadable or malformed goes to {@code badFiles} (in the same order) and the run
+   * goes on with the next one.
+   */
+  public Summary run(List<Path> files, Consumer<BlockTestResult> results, Consumer<BadFixtureException> badFiles) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, files.size())), r -> {
       Thread t = new Thread(null, r, "block-test", 64L << 20); // deep EVM call chains need a big stack
       t.setDaemon(true);
@@ -73,15 +134,29 @@ public final class BlockTestSuite {
       for (Path file : files) {
         pending.add(pool.submit(() -> runFile(file)));
       }
-      int[] counts = new int[BlockTestResult.Status.values().length];
+      int passed = 0;
+      int failed = 0;
+      Map<String, Integer> skipped = new TreeMap<>();
+      int bad = 0;
       for (int i = 0; i < files.size(); i++) {
-        for (BlockTestResult r : await(pending.get(i), files.get(i))) {
-          counts[r.status().ordinal()]++;
+        List<BlockTestResult> fileResults;
+        try {
+          fileResults = await(pending.get(i), files.get(i));
+        } catch (BadFixtureException e) {
+          bad++;
+          badFiles.accept(e);
+          continue;
+        }
+        for (BlockTestResult r : fileResults) {
+          switch (r.status()) {
+            case PASSED -> passed++;
+            case FAILED -> failed++;
+            case SKIPPED -> skipped.merge(r.message(), 1, Integer::sum);
+          }
           results.accept(r);
         }
       }
-      return new Summary(counts[BlockTestResult.Status.PASSED.ordinal()],
-          counts[BlockTestResult.Status.FAILED.ordinal()], counts[BlockTestResult.Status.SKIPPED.ordinal()]);
+      return new Summary(passed, failed, skipped, bad);
     } finally {
       pool.shutdownNow();
     }

@@ -153,7 +153,32 @@ class BlockTestCommandTest {
     test.put("network", "ShanghaiToCancunAtTime15k");
     Run r = run("block-test", write().toString());
     assertEquals(0, r.status());
-    assertTrue(r.out().contains("0 passed, 0 failed, 1 skipped (networks before Cancun)"), r.out());
+    assertTrue(r.out().contains("0 passed, 0 failed, 1 skipped (networks before Cancun: 1)"), r.out());
+  }
+
+  @Test
+  void engineFixturesAndHiddenDirectoriesAreLeftOut() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("fixtures"));
+    Files.writeString(dir.resolve("engine.json"),
+        "{\"e\": {\"network\": \"Prague\", \"engineNewPayloads\": [], \"lastblockhash\": \"0x00\"}}");
+    Files.createDirectories(dir.resolve(".meta"));
+    Files.writeString(dir.resolve(".meta/index.json"), "[\"not a fixture\"]");
+    Files.copy(SIMPLE_TX, dir.resolve("simple.json"));
+    Run r = run("block-test", dir.toString());
+    assertEquals(0, r.status(), r.out() + r.err());
+    assertTrue(r.out().contains("1 passed, 0 failed, 1 skipped (engine-API fixtures: 1)"), r.out());
+  }
+
+  @Test
+  void aMalformedFileDoesNotStopTheOthers() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("mixed"));
+    Files.writeString(dir.resolve("a_bad.json"), "not json");
+    Files.copy(SIMPLE_TX, dir.resolve("b_good.json"));
+    Run r = run("block-test", dir.toString());
+    assertEquals(2, r.status());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().contains("a_bad.json: malformed JSON"), r.err());
+    assertEquals("1 passed, 0 failed", r.out().strip());
   }
 
   @Test

@@ -1,0 +1,13 @@
+package io.nativerollups.node.mining;
+
+import io.nativerollups.evm.block.Block;
+import io.nativerollups.evm.types.UInt256;
+import java.util.List;
+
+/**
+ * A block the builder produced, with what engine_getPayload returns beside it.
+ *
+ * @param blockValue the fees paid to the fee recipient (sum of gas used times effective tip), in wei
+ * @param executionRequests the EIP-7685 requests (type byte then data), empty before Prague
+ */
+public record BuiltPayload(Block block, UInt256 blockValue, List<byte[]> executionRequests) {}

@@ -1,0 +1,32 @@
+package io.nativerollups.node.txpool;
+
+import io.nativerollups.evm.tx.Transaction;
+import io.nativerollups.evm.types.Address;
+import java.util.Optional;
+
+/**
+ * Transactions waiting for a block: checked on entry against the head state, pending when their
+ * nonce follows the sender's account (or its earlier pending transactions), queued while a gap
+ * remains.
+ */
+public interface TransactionPool {
+  /**
+   * Adds a decoded transaction whose sender is recovered.
+   *
+   * @return the transaction hash
+   * @throws TransactionRejectedException with the JSON-RPC code and the message geth uses
+   */
+  byte[] add(Transaction tx);
+
+  /** Transactions ready for the next block. */
+  int pendingCount();
+
+  /** Transactions waiting for a nonce gap to fill. */
+  int queuedCount();
+
+  /** A pooled transaction (pending or queued). */
+  Optional<Transaction> byHash(byte[] hash);
+
+  /** The nonce {@code sender}'s next transaction takes: account nonce plus consecutive pending ones. */
+  long nextNonce(Address sender);
+}
