@@ -10,6 +10,8 @@ import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.evm.witness.ExecutionWitness;
 import io.nativerollups.evm.witness.StatelessExecutor;
 import io.nativerollups.evm.witness.WitnessRecorder;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -22,7 +24,8 @@ import java.util.Locale;
  * storage-heavy calls, DEX-like swaps, and a mix of all four): for each block, the time to execute
  * it from its encoded witness alone (decode, index the witness by hash, execute, compute the
  * post-state root) against executing it on full state, the split of the stateless time, and the
- * witness size. Medians over repeated runs; every run is checked to produce the header's roots.
+ * witness size. Medians of the thread's CPU time over repeated runs; every run is checked to
+ * produce the header's roots.
  *
  * <p>usage: {@code StatelessBenchmark [--quick]}
  */
@@ -33,6 +36,8 @@ public final class StatelessBenchmark {
       new BlockMix.Mix("storage-heavy", 0, 0, 16, 0),
       new BlockMix.Mix("dex-swaps", 0, 120, 0, 0),
       new BlockMix.Mix("mix", 100, 40, 8, 4));
+
+  private static final ThreadMXBean THREAD_MX = ManagementFactory.getThreadMXBean();
 
   private StatelessBenchmark() {}
 
@@ -57,8 +62,9 @@ public final class StatelessBenchmark {
       cases.add(new Case(mix, txs.size(), block, recorded, recorded.encode()));
     }
     StatelessExecutor stateless = new StatelessExecutor(processor);
-    // Warm the JIT on every block first, so that the first block measured is not penalised.
-    for (int i = 0; i < warmup; i++) {
+    // Warm the JIT on every block first, long enough for C2 to finish even on a loaded machine
+    // (its compiler threads compete for the cores), so that the first block measured is not penalised.
+    for (int i = 0; i < 4 * warmup; i++) {
       for (Case c : cases) {
         stateless.execute(c.block(), ExecutionWitness.decode(c.encoded()));
         processor.process(new InMemoryWorldState(stores[0], stores[1], genesis.stateRoot()), c.block(), h -> genesis);
@@ -92,9 +98,9 @@ public final class StatelessBenchmark {
       double fullMemoryMs = medianOfOwnTiming(warmup, runs, () -> {
         InMemoryWorldState full = BlockMix.genesisState();
         full.rootHash();
-        long start = System.nanoTime();
+        long start = cpuNanos();
         check(processor.process(full, block, h -> genesis).stateRoot(), block);
-        return (System.nanoTime() - start) / 1e6;
+        return (cpuNanos() - start) / 1e6;
       });
       double fullTrieMs = median(warmup, runs, () -> {
         InMemoryWorldState full = new InMemoryWorldState(stores[0], stores[1], genesis.stateRoot());
@@ -131,12 +137,20 @@ public final class StatelessBenchmark {
     double run() throws Exception;
   }
 
-  /** Median wall time of {@code runs} calls after {@code warmup} untimed ones, in ms. */
+  /**
+   * This thread's CPU time: on a machine shared with other jobs it is far steadier than wall time
+   * (the benchmark is single-threaded; GC and JIT threads are not counted).
+   */
+  private static long cpuNanos() {
+    return THREAD_MX.getCurrentThreadCpuTime();
+  }
+
+  /** Median CPU time of {@code runs} calls after {@code warmup} untimed ones, in ms. */
   private static double median(int warmup, int runs, Run run) throws Exception {
     return medianOfOwnTiming(warmup, runs, () -> {
-      long start = System.nanoTime();
+      long start = cpuNanos();
       run.run();
-      return (System.nanoTime() - start) / 1e6;
+      return (cpuNanos() - start) / 1e6;
     });
   }
 
@@ -156,14 +170,14 @@ public final class StatelessBenchmark {
   private static WorldState timingRoot(WorldState world, long[] nanos) {
     return (WorldState) Proxy.newProxyInstance(WorldState.class.getClassLoader(), new Class<?>[] {WorldState.class},
         (proxy, method, methodArgs) -> {
-          long start = method.getName().equals("rootHash") ? System.nanoTime() : 0;
+          long start = method.getName().equals("rootHash") ? cpuNanos() : 0;
           try {
             return method.invoke(world, methodArgs);
           } catch (InvocationTargetException e) {
             throw e.getCause();
           } finally {
             if (start != 0) {
-              nanos[0] += System.nanoTime() - start;
+              nanos[0] += cpuNanos() - start;
             }
           }
         });

@@ -33,38 +33,41 @@ public final class BlockValidator {
   private BlockValidator() {}
 
   /**
-   * Checks {@code header} against {@code parent} under the rules of {@code fork}.
+   * Checks {@code header} against {@code parent} under the rules of {@code fork}, in the order of
+   * the execution specs (which decides the reported rule when several are broken).
    *
    * @throws InvalidBlockException naming the first rule broken
    */
   public static void validateHeader(BlockHeader header, BlockHeader parent, ForkActivation fork)
       throws InvalidBlockException {
     checkFieldSet(header, fork.rules());
-    if (!Arrays.equals(header.parentHash(), parent.hash())) {
-      throw unknownParent(header);
-    }
-    if (header.number() != parent.number() + 1) {
-      throw new InvalidBlockException(BlockError.INVALID_BLOCK_NUMBER,
-          "number " + Long.toUnsignedString(header.number()) + " does not follow parent's " + Long.toUnsignedString(parent.number()));
-    }
-    if (Long.compareUnsigned(header.timestamp(), parent.timestamp()) <= 0) {
-      throw new InvalidBlockException(BlockError.INVALID_BLOCK_TIMESTAMP_OLDER_THAN_PARENT,
-          "timestamp " + Long.toUnsignedString(header.timestamp()) + " is not after parent's "
-              + Long.toUnsignedString(parent.timestamp()));
-    }
-    if (Long.compareUnsigned(header.gasLimit(), MAX_GAS_LIMIT) > 0) {
-      throw new InvalidBlockException(BlockError.GASLIMIT_TOO_BIG,
-          "gas limit " + Long.toUnsignedString(header.gasLimit()) + " exceeds 2^63-1");
+    long expectedExcess = expectedExcessBlobGas(parent, fork);
+    if (header.excessBlobGas() != expectedExcess) {
+      throw new InvalidBlockException(BlockError.INCORRECT_EXCESS_BLOB_GAS,
+          "excess blob gas " + Long.toUnsignedString(header.excessBlobGas()) + ", expected " + Long.toUnsignedString(expectedExcess));
     }
     if (Long.compareUnsigned(header.gasUsed(), header.gasLimit()) > 0) {
       throw new InvalidBlockException(BlockError.INVALID_GAS_USED_ABOVE_LIMIT,
           "gas used " + Long.toUnsignedString(header.gasUsed()) + " exceeds gas limit " + header.gasLimit());
+    }
+    if (Long.compareUnsigned(header.gasLimit(), MAX_GAS_LIMIT) > 0) {
+      throw new InvalidBlockException(BlockError.GASLIMIT_TOO_BIG,
+          "gas limit " + Long.toUnsignedString(header.gasLimit()) + " exceeds 2^63-1");
     }
     checkGasLimit(header.gasLimit(), parent.gasLimit());
     UInt256 expectedBaseFee = expectedBaseFee(parent);
     if (!header.baseFeePerGas().equals(expectedBaseFee)) {
       throw new InvalidBlockException(BlockError.INVALID_BASEFEE_PER_GAS,
           "base fee " + header.baseFeePerGas() + ", expected " + expectedBaseFee);
+    }
+    if (Long.compareUnsigned(header.timestamp(), parent.timestamp()) <= 0) {
+      throw new InvalidBlockException(BlockError.INVALID_BLOCK_TIMESTAMP_OLDER_THAN_PARENT,
+          "timestamp " + Long.toUnsignedString(header.timestamp()) + " is not after parent's "
+              + Long.toUnsignedString(parent.timestamp()));
+    }
+    if (header.number() != parent.number() + 1) {
+      throw new InvalidBlockException(BlockError.INVALID_BLOCK_NUMBER,
+          "number " + Long.toUnsignedString(header.number()) + " does not follow parent's " + Long.toUnsignedString(parent.number()));
     }
     if (header.extraData().length > MAX_EXTRA_DATA) {
       throw new InvalidBlockException(BlockError.EXTRA_DATA_TOO_BIG,
@@ -81,10 +84,8 @@ public final class BlockValidator {
       throw new InvalidBlockException(BlockError.IMPORT_IMPOSSIBLE_UNCLES_OVER_PARIS,
           "ommers hash must be that of an empty list after the merge");
     }
-    long expectedExcess = expectedExcessBlobGas(parent, fork);
-    if (header.excessBlobGas() != expectedExcess) {
-      throw new InvalidBlockException(BlockError.INCORRECT_EXCESS_BLOB_GAS,
-          "excess blob gas " + Long.toUnsignedString(header.excessBlobGas()) + ", expected " + Long.toUnsignedString(expectedExcess));
+    if (!Arrays.equals(header.parentHash(), parent.hash())) {
+      throw unknownParent(header);
     }
     // The blob gas used is compared with the transactions' only after them, as in the spec: a
     // block over the blob limit fails on the transaction that crosses it.

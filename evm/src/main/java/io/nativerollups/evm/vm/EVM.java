@@ -19,6 +19,13 @@ public final class EVM {
   /** Maximum call depth. */
   public static final int MAX_DEPTH = 1024;
   private static final byte[] EMPTY = new byte[0];
+  /**
+   * Nested frames recurse on the Java stack. Every this many levels the next frame runs on a fresh
+   * thread with {@link #FRESH_STACK_BYTES} of stack, so a full 1024-deep chain never needs more
+   * than a few hundred kilobytes of the caller's stack, whatever thread the caller runs on.
+   */
+  private static final int FRESH_STACK_EVERY = 128;
+  private static final long FRESH_STACK_BYTES = 16L << 20;
 
   private final Fork fork;
   private final GasCalculator gasCalculator;
@@ -92,6 +99,36 @@ public final class EVM {
     }
   }
 
+  /** Runs a frame of a message call or creation, moving to a fresh thread stack when due. */
+  private void runNested(MessageFrame frame) {
+    int depth = frame.depth();
+    if (depth == 0 || depth % FRESH_STACK_EVERY != 0) {
+      run(frame);
+      return;
+    }
+    Throwable[] failure = new Throwable[1];
+    Thread thread = new Thread(null, () -> {
+      try {
+        run(frame);
+      } catch (Throwable t) {
+        failure[0] = t;
+      }
+    }, "evm-depth-" + depth, FRESH_STACK_BYTES);
+    thread.start();
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while executing a nested frame", e);
+    }
+    if (failure[0] instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failure[0] instanceof Error e) {
+      throw e;
+    }
+  }
+
   /**
    * Executes a message call. With {@code transfer}, {@code value} moves from {@code sender} to
    * {@code recipient} and the recipient is touched (CALL, CALLCODE, STATICCALL with zero);
@@ -129,7 +166,7 @@ public final class EVM {
     } else {
       MessageFrame frame =
           new MessageFrame(ctx, code(code), recipient, sender, value, input, gas, isStatic, depth);
-      run(frame);
+      runNested(frame);
       result = new MessageResult(frame.state, frame.gasRemaining, frame.output, frame.haltReason);
     }
     if (!result.isSuccess()) {
@@ -172,7 +209,7 @@ public final class EVM {
     }
     MessageFrame frame =
         new MessageFrame(ctx, code(initcode), address, sender, value, EMPTY, gas, false, depth);
-    run(frame);
+    runNested(frame);
     if (frame.state == FrameState.SUCCESS) {
       depositCode(frame, world, address);
     }

@@ -1,0 +1,289 @@
+package io.nativerollups.node.genesis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nativerollups.evm.block.BlobSchedule;
+import io.nativerollups.evm.block.BlockHeader;
+import io.nativerollups.evm.block.BlockProcessor;
+import io.nativerollups.evm.block.BlockValidator;
+import io.nativerollups.evm.block.ChainConfig;
+import io.nativerollups.evm.block.ForkActivation;
+import io.nativerollups.evm.block.LogsBloom;
+import io.nativerollups.evm.crypto.Keccak256;
+import io.nativerollups.evm.fork.Fork;
+import io.nativerollups.evm.state.InMemoryWorldState;
+import io.nativerollups.evm.types.Address;
+import io.nativerollups.evm.types.UInt256;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A genesis file in the format geth and Besu read: {@code config} (chain id, fork times, blob
+ * schedule, deposit contract, and this project's {@code nativeRollups} object, left to plugins),
+ * {@code alloc}, and the genesis header fields. Only timestamp-activated forks from Cancun on are
+ * supported: {@code cancunTime} must be 0 (earlier fork blocks and Shanghai must be 0 too, when given).
+ */
+public final class Genesis {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final UInt256 DEFAULT_BASE_FEE = UInt256.valueOf(1_000_000_000L);
+  private static final BlobSchedule OSAKA_DEFAULT_BLOBS = BlobSchedule.PRAGUE;
+
+  private final JsonNode root;
+  private final ChainConfig chainConfig;
+  private final Map<String, Object> config;
+
+  private Genesis(JsonNode root, ChainConfig chainConfig, Map<String, Object> config) {
+    this.root = root;
+    this.chainConfig = chainConfig;
+    this.config = config;
+  }
+
+  /** Reads a genesis file. */
+  public static Genesis load(Path file) throws InvalidGenesisException {
+    try {
+      return parse(Files.readString(file));
+    } catch (IOException e) {
+      throw new InvalidGenesisException("cannot read genesis file " + file + ": " + e.getMessage(), e);
+    } catch (InvalidGenesisException e) {
+      throw new InvalidGenesisException("genesis file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Parses genesis JSON, checking every field it uses. */
+  @SuppressWarnings("unchecked")
+  public static Genesis parse(String json) throws InvalidGenesisException {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new InvalidGenesisException("not valid JSON: " + e.getOriginalMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw new InvalidGenesisException("a genesis is a JSON object");
+    }
+    JsonNode config = root.get("config");
+    if (config == null || !config.isObject()) {
+      throw new InvalidGenesisException("missing \"config\" object");
+    }
+    Genesis genesis = new Genesis(root, chainConfig(config), JSON.convertValue(config, Map.class));
+    genesis.state(); // checks alloc
+    genesis.header(Keccak256.EMPTY_TRIE_ROOT); // checks the header fields
+    return genesis;
+  }
+
+  private static ChainConfig chainConfig(JsonNode config) throws InvalidGenesisException {
+    long chainId = number(config, "chainId", -1);
+    if (chainId <= 0) {
+      throw new InvalidGenesisException("config.chainId must be a positive number");
+    }
+    for (String block : List.of("homesteadBlock", "eip150Block", "eip155Block", "eip158Block", "byzantiumBlock",
+        "constantinopleBlock", "petersburgBlock", "istanbulBlock", "berlinBlock", "londonBlock")) {
+      if (number(config, block, 0) != 0) {
+        throw new InvalidGenesisException("config." + block + " must be 0: only Cancun and later forks are supported");
+      }
+    }
+    if (number(config, "shanghaiTime", 0) != 0) {
+      throw new InvalidGenesisException("config.shanghaiTime must be 0: only Cancun and later forks are supported");
+    }
+    if (!config.has("cancunTime") || number(config, "cancunTime", -1) != 0) {
+      throw new InvalidGenesisException("config.cancunTime must be 0: only Cancun and later forks are supported");
+    }
+    JsonNode schedule = config.path("blobSchedule");
+    List<ForkActivation> forks = new ArrayList<>();
+    forks.add(new ForkActivation("Cancun", Fork.CANCUN, 0, blobs(schedule, "cancun", BlobSchedule.CANCUN)));
+    long previous = 0;
+    for (Fork fork : List.of(Fork.PRAGUE, Fork.OSAKA)) {
+      String key = fork.displayName().toLowerCase() + "Time";
+      if (config.has(key)) {
+        long time = number(config, key, -1);
+        if (time < previous) {
+          throw new InvalidGenesisException("config." + key + " must not precede the previous fork's time");
+        }
+        BlobSchedule defaults = fork == Fork.PRAGUE ? BlobSchedule.PRAGUE : OSAKA_DEFAULT_BLOBS;
+        forks.add(new ForkActivation(fork.displayName(), fork, time,
+            blobs(schedule, fork.displayName().toLowerCase(), defaults)));
+        previous = time;
+      }
+    }
+    Address deposit = ChainConfig.MAINNET_DEPOSIT_CONTRACT;
+    if (config.has("depositContractAddress")) {
+      deposit = address(config.get("depositContractAddress"), "config.depositContractAddress");
+    }
+    return new ChainConfig(chainId, deposit, forks);
+  }
+
+  private static BlobSchedule blobs(JsonNode schedule, String fork, BlobSchedule defaults)
+      throws InvalidGenesisException {
+    JsonNode s = schedule.get(fork);
+    if (s == null) {
+      return defaults;
+    }
+    String where = "config.blobSchedule." + fork;
+    try {
+      return new BlobSchedule((int) number(s, "target", -1), (int) number(s, "max", -1),
+          number(s, "baseFeeUpdateFraction", -1));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidGenesisException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The chain id and fork schedule. */
+  public ChainConfig chainConfig() {
+    return chainConfig;
+  }
+
+  /** The {@code config} object as plain maps, lists, strings and numbers (plugins read their own keys). */
+  public Map<String, Object> config() {
+    return config;
+  }
+
+  /** A fresh state holding {@code alloc}, committed. */
+  public InMemoryWorldState state() throws InvalidGenesisException {
+    InMemoryWorldState world = new InMemoryWorldState();
+    JsonNode alloc = root.path("alloc");
+    if (!alloc.isMissingNode() && !alloc.isObject()) {
+      throw new InvalidGenesisException("\"alloc\" must be an object keyed by address");
+    }
+    Iterator<Map.Entry<String, JsonNode>> accounts = alloc.fields();
+    while (accounts.hasNext()) {
+      Map.Entry<String, JsonNode> entry = accounts.next();
+      String where = "alloc." + entry.getKey();
+      String hex = entry.getKey().startsWith("0x") ? entry.getKey() : "0x" + entry.getKey();
+      Address address = address(JSON.getNodeFactory().textNode(hex), where);
+      JsonNode account = entry.getValue();
+      if (!account.isObject()) {
+        throw new InvalidGenesisException(where + " must be an object");
+      }
+      world.createAccount(address);
+      world.setBalance(address, uint256(account, "balance", where));
+      world.setNonce(address, number(account, "nonce", 0));
+      if (account.has("code")) {
+        world.setCode(address, bytes(account.get("code"), where + ".code"));
+      }
+      JsonNode storage = account.path("storage");
+      Iterator<Map.Entry<String, JsonNode>> slots = storage.fields();
+      while (slots.hasNext()) {
+        Map.Entry<String, JsonNode> slot = slots.next();
+        world.setStorage(address, word(slot.getKey(), where + ".storage key"),
+            word(slot.getValue().asText(), where + ".storage." + slot.getKey()));
+      }
+    }
+    world.commitTransaction();
+    return world;
+  }
+
+  /** The genesis header over a state with {@code stateRoot}. */
+  public BlockHeader header(byte[] stateRoot) throws InvalidGenesisException {
+    Fork fork = chainConfig.forkAt(number(root, "timestamp", 0)).rules();
+    byte[] extraData = root.has("extraData") ? bytes(root.get("extraData"), "extraData") : new byte[0];
+    if (extraData.length > 32) {
+      throw new InvalidGenesisException("extraData is longer than 32 bytes");
+    }
+    long gasLimit = number(root, "gasLimit", -1);
+    if (gasLimit <= 0) {
+      throw new InvalidGenesisException("gasLimit must be a positive number");
+    }
+    return new BlockHeader(new byte[32], BlockValidator.EMPTY_OMMERS_HASH,
+        root.has("coinbase") ? address(root.get("coinbase"), "coinbase") : Address.ZERO, stateRoot,
+        Keccak256.EMPTY_TRIE_ROOT, Keccak256.EMPTY_TRIE_ROOT, new byte[LogsBloom.SIZE], UInt256.ZERO, 0, gasLimit, 0,
+        number(root, "timestamp", 0), extraData, fixed(root, "mixHash", 32), new byte[8],
+        root.has("baseFeePerGas") ? uint256(root, "baseFeePerGas", "") : DEFAULT_BASE_FEE,
+        Keccak256.EMPTY_TRIE_ROOT, 0L, number(root, "excessBlobGas", 0), new byte[32],
+        fork.isAtLeast(Fork.PRAGUE) ? BlockProcessor.requestsHash(List.of()) : null);
+  }
+
+  /** A non-negative number, as a JSON number, a "0x" hex string or a decimal string; {@code absent} if missing. */
+  private static long number(JsonNode parent, String field, long absent) throws InvalidGenesisException {
+    JsonNode node = parent.get(field);
+    if (node == null || node.isNull()) {
+      return absent;
+    }
+    BigInteger value = bigInteger(node, field);
+    if (value.bitLength() > 63) {
+      throw new InvalidGenesisException(field + " is out of range: " + node);
+    }
+    return value.longValue();
+  }
+
+  private static UInt256 uint256(JsonNode parent, String field, String where) throws InvalidGenesisException {
+    JsonNode node = parent.get(field);
+    String name = where.isEmpty() ? field : where + "." + field;
+    if (node == null) {
+      throw new InvalidGenesisException(name + " is missing");
+    }
+    BigInteger value = bigInteger(node, name);
+    if (value.bitLength() > 256) {
+      throw new InvalidGenesisException(name + " does not fit in 256 bits");
+    }
+    return UInt256.fromBigInteger(value);
+  }
+
+  private static BigInteger bigInteger(JsonNode node, String name) throws InvalidGenesisException {
+    try {
+      BigInteger value;
+      if (node.isIntegralNumber()) {
+        value = node.bigIntegerValue();
+      } else if (node.isTextual() && node.asText().startsWith("0x")) {
+        String digits = node.asText().substring(2);
+        value = digits.isEmpty() ? BigInteger.ZERO : new BigInteger(digits, 16);
+      } else if (node.isTextual()) {
+        value = new BigInteger(node.asText());
+      } else {
+        throw new InvalidGenesisException(name + " must be a number, got " + node);
+      }
+      if (value.signum() < 0) {
+        throw new InvalidGenesisException(name + " must not be negative");
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new InvalidGenesisException(name + " is not a number: " + node);
+    }
+  }
+
+  private static UInt256 word(String text, String name) throws InvalidGenesisException {
+    byte[] b = bytes(JSON.getNodeFactory().textNode(text), name);
+    if (b.length > 32) {
+      throw new InvalidGenesisException(name + " is longer than 32 bytes");
+    }
+    return UInt256.fromBytes(b);
+  }
+
+  private static byte[] bytes(JsonNode node, String name) throws InvalidGenesisException {
+    String text = node.asText();
+    if (!node.isTextual() || !text.startsWith("0x") || text.length() % 2 != 0) {
+      throw new InvalidGenesisException(name + " must be an even-length 0x-prefixed hex string, got " + node);
+    }
+    try {
+      return HexFormat.of().parseHex(text, 2, text.length());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidGenesisException(name + " is not hex: " + node);
+    }
+  }
+
+  private static byte[] fixed(JsonNode parent, String field, int size) throws InvalidGenesisException {
+    if (!parent.has(field)) {
+      return new byte[size];
+    }
+    byte[] b = bytes(parent.get(field), field);
+    if (b.length != size) {
+      throw new InvalidGenesisException(field + " must be " + size + " bytes");
+    }
+    return b;
+  }
+
+  private static Address address(JsonNode node, String name) throws InvalidGenesisException {
+    byte[] b = bytes(node, name);
+    if (b.length != 20) {
+      throw new InvalidGenesisException(name + " is not a 20-byte address: " + node);
+    }
+    return Address.wrap(b);
+  }
+}

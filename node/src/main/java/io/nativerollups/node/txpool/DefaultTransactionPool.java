@@ -1,0 +1,278 @@
+package io.nativerollups.node.txpool;
+
+import io.nativerollups.evm.block.BlockHeader;
+import io.nativerollups.evm.block.BlockValidator;
+import io.nativerollups.evm.block.ForkActivation;
+import io.nativerollups.evm.gas.GasCalculator;
+import io.nativerollups.evm.state.WorldState;
+import io.nativerollups.evm.tx.InvalidTransactionException;
+import io.nativerollups.evm.tx.Transaction;
+import io.nativerollups.evm.tx.TransactionEncoder;
+import io.nativerollups.evm.tx.TransactionHasher;
+import io.nativerollups.evm.tx.TransactionType;
+import io.nativerollups.evm.tx.TransactionValidator;
+import io.nativerollups.evm.types.Address;
+import io.nativerollups.evm.types.UInt256;
+import io.nativerollups.node.chain.Blockchain;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+
+/**
+ * The node's pool, checked against the head state with geth's rules and messages: sender,
+ * chain id, size, fee fields, intrinsic gas, gas limit, base fee, nonce, balance; a transaction for
+ * a nonce already pooled replaces it only with both fees raised by {@link #PRICE_BUMP_PERCENT};
+ * transactions after a nonce gap wait (queued) until it fills. Included and outdated transactions
+ * leave when the head moves ({@link #onNewHead}).
+ */
+public final class DefaultTransactionPool implements TransactionPool {
+  /** geth's txMaxSize: four 32 KiB slots. */
+  public static final int MAX_TRANSACTION_SIZE = 4 * 32 * 1024;
+  /** geth's default price bump for a replacement. */
+  public static final int PRICE_BUMP_PERCENT = 10;
+  /** Most transactions the pool holds. */
+  public static final int CAPACITY = 4096;
+  /** Most transactions one sender may have waiting beyond a gap. */
+  public static final int MAX_QUEUED_PER_SENDER = 64;
+
+  private final Blockchain chain;
+  private final Map<Address, TreeMap<Long, Transaction>> bySender = new HashMap<>();
+  private final Map<String, Transaction> byHash = new HashMap<>();
+
+  public DefaultTransactionPool(Blockchain chain) {
+    this.chain = chain;
+  }
+
+  @Override
+  public synchronized byte[] add(Transaction tx) {
+    byte[] hash = TransactionHasher.hash(tx);
+    String key = HexFormat.of().formatHex(hash);
+    if (byHash.containsKey(key)) {
+      throw new TransactionRejectedException("already known");
+    }
+    BlockHeader head = chain.head();
+    long nextTimestamp = head.timestamp() + 1;
+    ForkActivation fork = chain.config().forkAt(nextTimestamp);
+    checkStatic(tx, fork, head);
+    WorldState state = chain.stateAt(head.hash());
+    long accountNonce = state.getNonce(tx.sender());
+    if (Long.compareUnsigned(tx.nonce(), accountNonce) < 0) {
+      throw new TransactionRejectedException("nonce too low: address " + tx.sender() + ", tx: " + tx.nonce()
+          + " state: " + accountNonce);
+    }
+    BigInteger cost = BigInteger.valueOf(tx.gasLimit()).multiply(tx.maxFeePerGas().toBigInteger())
+        .add(tx.value().toBigInteger());
+    if (tx.maxFeePerBlobGas() != null) {
+      cost = cost.add(tx.maxFeePerBlobGas().toBigInteger()
+          .multiply(BigInteger.valueOf(131_072L * tx.blobVersionedHashes().size())));
+    }
+    BigInteger balance = state.getBalance(tx.sender()).toBigInteger();
+    if (balance.compareTo(cost) < 0) {
+      throw new TransactionRejectedException("insufficient funds for gas * price + value: address " + tx.sender()
+          + " have " + balance + " want " + cost);
+    }
+    TreeMap<Long, Transaction> mine = bySender.computeIfAbsent(tx.sender(), a -> new TreeMap<>(Long::compareUnsigned));
+    Transaction existing = mine.get(tx.nonce());
+    if (existing != null) {
+      if (!outbids(tx, existing)) {
+        throw new TransactionRejectedException("replacement transaction underpriced");
+      }
+      byHash.remove(HexFormat.of().formatHex(TransactionHasher.hash(existing)));
+    } else {
+      if (byHash.size() >= CAPACITY) {
+        throw new TransactionRejectedException("txpool is full");
+      }
+      if (tx.nonce() - accountNonce > MAX_QUEUED_PER_SENDER + pendingOf(mine, accountNonce).size()) {
+        throw new TransactionRejectedException("nonce too high: the gap after the account's next nonce "
+            + nextNonce(tx.sender()) + " is more than " + MAX_QUEUED_PER_SENDER);
+      }
+    }
+    mine.put(tx.nonce(), tx);
+    byHash.put(key, tx);
+    return hash;
+  }
+
+  /** Rules that need no state: sender, type, chain id, size, fee fields, gas limits, base fee. */
+  private void checkStatic(Transaction tx, ForkActivation fork, BlockHeader head) {
+    if (tx.sender() == null) {
+      throw new TransactionRejectedException("invalid sender");
+    }
+    if (tx.type() == TransactionType.BLOB) {
+      throw new TransactionRejectedException("transaction type not supported: this node keeps no blob pool");
+    }
+    if (tx.type() == TransactionType.LEGACY && tx.chainId() == null) {
+      throw new TransactionRejectedException("only replay-protected (EIP-155) transactions allowed over RPC");
+    }
+    if (!UInt256.valueOf(chain.config().chainId()).equals(tx.chainId())) {
+      throw new TransactionRejectedException("invalid chain id for signer: have " + tx.chainId() + " want "
+          + chain.config().chainId());
+    }
+    if (TransactionEncoder.encode(tx).length > MAX_TRANSACTION_SIZE) {
+      throw new TransactionRejectedException("oversized data: transaction size exceeds " + MAX_TRANSACTION_SIZE);
+    }
+    if (tx.maxFeePerGas().compareTo(tx.maxPriorityFeePerGas()) < 0) {
+      throw new TransactionRejectedException("max priority fee per gas higher than max fee per gas");
+    }
+    GasCalculator gas = GasCalculator.forFork(fork.rules());
+    if (Long.compareUnsigned(tx.gasLimit(), gas.transactionIntrinsicGas(tx)) < 0) {
+      throw new TransactionRejectedException("intrinsic gas too low: gas " + Long.toUnsignedString(tx.gasLimit())
+          + ", minimum needed " + gas.transactionIntrinsicGas(tx));
+    }
+    if (Long.compareUnsigned(tx.gasLimit(), gas.transactionFloorGas(tx)) < 0) {
+      throw new TransactionRejectedException("intrinsic gas too low: insufficient gas for floor data gas cost: gas "
+          + Long.toUnsignedString(tx.gasLimit()) + ", minimum needed " + gas.transactionFloorGas(tx));
+    }
+    if (Long.compareUnsigned(tx.gasLimit(), gas.maxTransactionGasLimit()) > 0) {
+      throw new TransactionRejectedException("transaction gas limit too high (cap: " + gas.maxTransactionGasLimit()
+          + ", tx: " + Long.toUnsignedString(tx.gasLimit()) + ")");
+    }
+    if (Long.compareUnsigned(tx.gasLimit(), head.gasLimit()) > 0) {
+      throw new TransactionRejectedException("exceeds block gas limit");
+    }
+    try {
+      TransactionValidator.forFork(fork.rules()).validate(tx, chain.config().chainId());
+    } catch (InvalidTransactionException e) {
+      throw new TransactionRejectedException(e.getMessage());
+    }
+    UInt256 baseFee = BlockValidator.expectedBaseFee(head);
+    if (tx.maxFeePerGas().compareTo(baseFee) < 0) {
+      throw new TransactionRejectedException("max fee per gas less than block base fee: address " + tx.sender()
+          + ", maxFeePerGas: " + tx.maxFeePerGas() + ", baseFee: " + baseFee);
+    }
+  }
+
+  /** Both fee caps raised by at least {@link #PRICE_BUMP_PERCENT} percent. */
+  private static boolean outbids(Transaction tx, Transaction old) {
+    return bumped(tx.maxFeePerGas(), old.maxFeePerGas()) && bumped(tx.maxPriorityFeePerGas(), old.maxPriorityFeePerGas());
+  }
+
+  private static boolean bumped(UInt256 fresh, UInt256 old) {
+    BigInteger threshold = old.toBigInteger().multiply(BigInteger.valueOf(100 + PRICE_BUMP_PERCENT))
+        .add(BigInteger.valueOf(99)).divide(BigInteger.valueOf(100));
+    return fresh.toBigInteger().compareTo(threshold) >= 0;
+  }
+
+  @Override
+  public synchronized int pendingCount() {
+    WorldState state = chain.stateAt(chain.head().hash());
+    int n = 0;
+    for (Map.Entry<Address, TreeMap<Long, Transaction>> e : bySender.entrySet()) {
+      n += pendingOf(e.getValue(), state.getNonce(e.getKey())).size();
+    }
+    return n;
+  }
+
+  @Override
+  public synchronized int queuedCount() {
+    return byHash.size() - pendingCount();
+  }
+
+  @Override
+  public synchronized Optional<Transaction> byHash(byte[] hash) {
+    return Optional.ofNullable(byHash.get(HexFormat.of().formatHex(hash)));
+  }
+
+  @Override
+  public synchronized long nextNonce(Address sender) {
+    long accountNonce = chain.stateAt(chain.head().hash()).getNonce(sender);
+    TreeMap<Long, Transaction> mine = bySender.get(sender);
+    return accountNonce + (mine == null ? 0 : pendingOf(mine, accountNonce).size());
+  }
+
+  /**
+   * The pending transactions for a block with {@code baseFee} on the head state: each sender's in
+   * nonce order, interleaved by effective tip (highest first); a sender's transactions stop at
+   * the first whose fee cap is below the base fee.
+   */
+  public synchronized List<Transaction> candidates(UInt256 baseFee) {
+    WorldState state = chain.stateAt(chain.head().hash());
+    Comparator<List<Transaction>> byTip = Comparator.comparing((List<Transaction> q) -> effectiveTip(q.get(0), baseFee))
+        .reversed();
+    PriorityQueue<List<Transaction>> heads = new PriorityQueue<>(byTip);
+    for (Map.Entry<Address, TreeMap<Long, Transaction>> e : bySender.entrySet()) {
+      List<Transaction> ready = new ArrayList<>();
+      for (Transaction tx : pendingOf(e.getValue(), state.getNonce(e.getKey()))) {
+        if (tx.maxFeePerGas().compareTo(baseFee) < 0) {
+          break;
+        }
+        ready.add(tx);
+      }
+      if (!ready.isEmpty()) {
+        heads.add(ready);
+      }
+    }
+    List<Transaction> ordered = new ArrayList<>();
+    while (!heads.isEmpty()) {
+      List<Transaction> q = heads.poll();
+      ordered.add(q.get(0));
+      if (q.size() > 1) {
+        heads.add(q.subList(1, q.size()));
+      }
+    }
+    return ordered;
+  }
+
+  /**
+   * Drops what the new head made stale: transactions whose nonce the head state has passed
+   * (included, or replaced by another transaction of the same nonce).
+   */
+  public synchronized void onNewHead() {
+    WorldState state = chain.stateAt(chain.head().hash());
+    Iterator<Map.Entry<Address, TreeMap<Long, Transaction>>> senders = bySender.entrySet().iterator();
+    while (senders.hasNext()) {
+      Map.Entry<Address, TreeMap<Long, Transaction>> e = senders.next();
+      long nonce = state.getNonce(e.getKey());
+      Iterator<Transaction> txs = e.getValue().values().iterator();
+      while (txs.hasNext()) {
+        Transaction tx = txs.next();
+        if (Long.compareUnsigned(tx.nonce(), nonce) >= 0) {
+          break;
+        }
+        byHash.remove(HexFormat.of().formatHex(TransactionHasher.hash(tx)));
+        txs.remove();
+      }
+      if (e.getValue().isEmpty()) {
+        senders.remove();
+      }
+    }
+  }
+
+  /** Removes a transaction the builder found invalid against the state it is built on. */
+  public synchronized void remove(Transaction tx) {
+    TreeMap<Long, Transaction> mine = bySender.get(tx.sender());
+    if (mine != null && mine.get(tx.nonce()) == tx) {
+      mine.remove(tx.nonce());
+      byHash.remove(HexFormat.of().formatHex(TransactionHasher.hash(tx)));
+      if (mine.isEmpty()) {
+        bySender.remove(tx.sender());
+      }
+    }
+  }
+
+  private static List<Transaction> pendingOf(TreeMap<Long, Transaction> txs, long accountNonce) {
+    List<Transaction> pending = new ArrayList<>();
+    long next = accountNonce;
+    for (Transaction tx : txs.tailMap(accountNonce, true).values()) {
+      if (tx.nonce() != next) {
+        break;
+      }
+      pending.add(tx);
+      next++;
+    }
+    return pending;
+  }
+
+  /** min(maxPriorityFee, maxFee - baseFee). */
+  static UInt256 effectiveTip(Transaction tx, UInt256 baseFee) {
+    UInt256 headroom = tx.maxFeePerGas().subtract(baseFee);
+    return headroom.compareTo(tx.maxPriorityFeePerGas()) < 0 ? headroom : tx.maxPriorityFeePerGas();
+  }
+}
