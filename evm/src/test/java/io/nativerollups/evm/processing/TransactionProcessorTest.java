@@ -250,4 +250,81 @@ class TransactionProcessorTest {
     assertEquals(22_000, run(Fork.PRAGUE, tx).gasUsed());
     assertEquals(21_400, run(Fork.CANCUN, tx.toBuilder().nonce(1).build()).gasUsed());
   }
+
+  private TransactionResult setCode(Fork fork, Address to, long gas, Authorization... auths) {
+    Transaction tx = Transaction.builder(TransactionType.SET_CODE).chainId(UInt256.ONE).to(to)
+        .nonce(world.getNonce(SENDER)).gasLimit(gas).maxFeePerGas(UInt256.valueOf(10))
+        .maxPriorityFeePerGas(UInt256.ONE).authorizationList(List.of(auths)).sender(SENDER).build();
+    return run(fork, tx);
+  }
+
+  @Test
+  void extCodeOperationsSeeTheDesignatorItself() {
+    byte[] key = oneKey();
+    Address authority = io.nativerollups.evm.crypto.Secp256k1.addressOf(key);
+    world.setCode(authority, Delegation.designator(OTHER));
+    // SSTORE(0, EXTCODESIZE(authority)); SSTORE(1, EXTCODEHASH(authority))
+    String push = "73" + authority.toHexString().substring(2);
+    deploy(CONTRACT, push + "3b600055" + push + "3f600155");
+    assertTrue(run(Fork.PRAGUE, call(CONTRACT, 200_000)).success());
+    assertEquals(UInt256.valueOf(23), world.getStorage(CONTRACT, UInt256.ZERO));
+    assertEquals(UInt256.fromBytes(io.nativerollups.evm.crypto.Keccak256.hash(Delegation.designator(OTHER))),
+        world.getStorage(CONTRACT, UInt256.ONE));
+  }
+
+  @Test
+  void callIntoDelegatedAccountPaysColdAccessOfTheDelegate() {
+    byte[] key = oneKey();
+    Address authority = io.nativerollups.evm.crypto.Secp256k1.addressOf(key);
+    world.setCode(authority, Delegation.designator(OTHER));
+    deploy(OTHER, "00");
+    // CALL(0 gas, authority, 0, 0, 0, 0, 0); then stop
+    deploy(CONTRACT, "6000600060006000600073" + authority.toHexString().substring(2) + "6000f100");
+    TransactionResult r = run(Fork.PRAGUE, call(CONTRACT, 100_000));
+    assertTrue(r.success());
+    assertEquals(21_000 + 7 * 3 + 2_600 + 2_600, r.gasUsed());
+  }
+
+  @Test
+  void delegationToAPrecompileRunsNoCode() {
+    byte[] key = oneKey();
+    Address authority = io.nativerollups.evm.crypto.Secp256k1.addressOf(key);
+    Address identity = Address.ofLong(4);
+    world.setCode(authority, Delegation.designator(identity));
+    world.commitTransaction();
+    // CALL(GAS, authority, 0, in 0..1, out 0..32); SSTORE(0, RETURNDATASIZE)
+    deploy(CONTRACT, "602060006001600060007" + "3" + authority.toHexString().substring(2) + "5af1503d600055");
+    TransactionResult r = new TransactionProcessor(Fork.PRAGUE,
+        io.nativerollups.evm.precompile.Precompiles.forFork(Fork.PRAGUE)).process(world, BLOCK, call(CONTRACT, 200_000));
+    assertTrue(r.success());
+    assertEquals(UInt256.ZERO, world.getStorage(CONTRACT, UInt256.ZERO));
+  }
+
+  @Test
+  void invalidAuthorizationsAreSkippedButStillPaidFor() {
+    byte[] key = oneKey();
+    Address authority = io.nativerollups.evm.crypto.Secp256k1.addressOf(key);
+    Authorization wrongChain = AuthorizationSigner.sign(UInt256.valueOf(5), OTHER, 0, key);
+    Authorization wrongNonce = AuthorizationSigner.sign(UInt256.ONE, OTHER, 7, key);
+    TransactionResult r = setCode(Fork.PRAGUE, OTHER, 100_000, wrongChain, wrongNonce);
+    assertTrue(r.success());
+    assertEquals(21_000 + 2 * 25_000, r.gasUsed());
+    assertEquals(0, world.getCode(authority).length);
+    assertEquals(0, world.getNonce(authority));
+  }
+
+  @Test
+  void authorizationOfAnExistingAccountRefundsAndZeroAddressClearsDelegation() {
+    byte[] key = oneKey();
+    Address authority = io.nativerollups.evm.crypto.Secp256k1.addressOf(key);
+    world.setBalance(authority, UInt256.ONE);
+    world.setCode(authority, Delegation.designator(OTHER));
+    world.commitTransaction();
+    TransactionResult r = setCode(Fork.PRAGUE, OTHER, 100_000, AuthorizationSigner.sign(UInt256.ZERO, Address.ZERO, 0, key));
+    assertTrue(r.success());
+    assertEquals(0, world.getCode(authority).length);
+    assertEquals(1, world.getNonce(authority));
+    long used = 21_000 + 25_000;
+    assertEquals(used - Math.min(12_500, used / 5), r.gasUsed());
+  }
 }
