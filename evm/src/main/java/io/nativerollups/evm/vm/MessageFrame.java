@@ -20,8 +20,8 @@ public final class MessageFrame {
   static final long MAX_MEMORY_BYTES = 1L << 30;
   private static final byte[] EMPTY = new byte[0];
 
-  /** Stack words, 4 limbs each. */
-  public final long[] stack = new long[MAX_STACK * 4];
+  /** Stack words, 4 limbs each; shared with later frames at the same depth, valid below {@link #sp}. */
+  public final long[] stack;
   /** Number of words on the stack. */
   public int sp;
   /** Program counter. */
@@ -58,6 +58,7 @@ public final class MessageFrame {
       boolean isStatic,
       int depth) {
     this.context = context;
+    this.stack = context.stackForDepth(depth);
     this.code = code;
     this.recipient = recipient;
     this.sender = sender;
