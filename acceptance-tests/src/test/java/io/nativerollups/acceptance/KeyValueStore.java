@@ -1,0 +1,87 @@
+package io.nativerollups.acceptance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.util.List;
+import org.web3j.abi.EventEncoder;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Event;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.crypto.Hash;
+import org.web3j.utils.Numeric;
+
+/**
+ * The compiled {@code contracts/KeyValueStore.sol} (artifact committed beside its source, checked
+ * against solc by {@link ContractArtifactsTest}) and its calls, encoded with web3j's ABI codec.
+ */
+public final class KeyValueStore {
+  /** {@code ValueSet(address indexed writer, uint256 indexed key, uint256 value)}. */
+  public static final Event VALUE_SET = new Event("ValueSet", List.of(
+      new TypeReference<Address>(true) {}, new TypeReference<Uint256>(true) {}, new TypeReference<Uint256>(false) {}));
+  public static final String VALUE_SET_TOPIC = EventEncoder.encode(VALUE_SET);
+
+  private static final JsonNode ARTIFACT = load();
+
+  private KeyValueStore() {}
+
+  static JsonNode artifact() {
+    return ARTIFACT;
+  }
+
+  /** Creation code. */
+  public static String bytecode() {
+    return ARTIFACT.get("bytecode").asText();
+  }
+
+  /** What {@code eth_getCode} must return once deployed. */
+  public static String deployedBytecode() {
+    return ARTIFACT.get("deployedBytecode").asText();
+  }
+
+  public static String set(long key, long value) {
+    return FunctionEncoder.encode(new Function("set",
+        List.of(new Uint256(key), new Uint256(value)), List.of()));
+  }
+
+  public static String values(long key) {
+    return FunctionEncoder.encode(new Function("values", List.of(new Uint256(key)),
+        List.of(new TypeReference<Uint256>() {})));
+  }
+
+  public static String writes() {
+    return FunctionEncoder.encode(new Function("writes", List.of(), List.of(new TypeReference<Uint256>() {})));
+  }
+
+  public static String failWith(String reason) {
+    return FunctionEncoder.encode(new Function("failWith", List.of(new Utf8String(reason)), List.of()));
+  }
+
+  /** Storage slot of {@code values[key]}: keccak256(key . 0). */
+  public static BigInteger valueSlot(long key) {
+    byte[] preimage = new byte[64];
+    byte[] k = Numeric.toBytesPadded(BigInteger.valueOf(key), 32);
+    System.arraycopy(k, 0, preimage, 0, 32);
+    return Numeric.toBigInt(Hash.sha3(preimage));
+  }
+
+  /** Storage slot of {@code writes}. */
+  public static final BigInteger WRITES_SLOT = BigInteger.ONE;
+
+  private static JsonNode load() {
+    try (InputStream in = KeyValueStore.class.getResourceAsStream("/contracts/KeyValueStore.json")) {
+      if (in == null) {
+        throw new IllegalStateException("contracts/KeyValueStore.json missing from the test resources");
+      }
+      return JsonRpc.JSON.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
