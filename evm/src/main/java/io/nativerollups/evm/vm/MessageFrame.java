@@ -199,15 +199,6 @@ public final class MessageFrame {
     }
   }
 
-  /** Pushes a 32-byte big-endian word. */
-  public void pushBytes32(byte[] src) {
-    pushBytes(src, 0, 32);
-  }
-
-  public void pop(int n) {
-    sp -= n;
-  }
-
   public UInt256 popUInt256() {
     int b = --sp << 2;
     return UInt256.of(stack[b + 3], stack[b + 2], stack[b + 1], stack[b]);
