@@ -55,7 +55,7 @@ class EngineApiImportIT {
     Credentials delegating = DevAccounts.random();
     RECEIPTS.add(producerClient.awaitReceipt(producerClient.sendRaw(Transactions.setCode(DevAccounts.BOB,
         producerClient.pendingNonce(DevAccounts.BOB.getAddress()), delegating.getAddress(), BigInteger.ZERO,
-        BigInteger.valueOf(100_000), List.of(Transactions.authorization(delegating, contract, BigInteger.ZERO))))));
+        KeyValueStore.set(3, 4), BigInteger.valueOf(200_000), List.of(Transactions.authorization(delegating, contract, BigInteger.ZERO))))));
     RECEIPTS.forEach(r -> assertTrue(r.isStatusOK(), "setup transaction " + r.getTransactionHash()));
   }
 

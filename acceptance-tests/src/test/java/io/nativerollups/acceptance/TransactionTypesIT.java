@@ -18,11 +18,13 @@ import org.web3j.protocol.core.methods.response.Transaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
-/** A value transfer of each transaction type, 0 to 4, signed like a wallet and mined by the dev node. */
+/**
+ * A value transfer of each transaction type without blobs (0, 1, 2, 4), signed like a wallet and
+ * mined by the dev node.
+ */
 @ExtendWith(PrintNodeLogsOnFailure.class)
 class TransactionTypesIT {
   private static final BigInteger ONE_ETHER = BigInteger.TEN.pow(18);
-  private static final BigInteger BLOB_GAS_PER_BLOB = BigInteger.valueOf(131_072);
   private static NodeProcess node;
   private static NodeClient client;
 
@@ -49,10 +51,10 @@ class TransactionTypesIT {
     String hash = client.sendRaw(Transactions.legacy(from, client.pendingNonce(from.getAddress()), to, ONE_ETHER));
     TransactionReceipt receipt = client.awaitReceipt(hash);
 
-    assertMinedTransfer(receipt, 0, from, to, ONE_ETHER, BigInteger.ZERO);
+    assertMinedTransfer(receipt, 0, from, to, ONE_ETHER);
     Transaction tx = client.send(client.web3j().ethGetTransactionByHash(hash)).getTransaction().orElseThrow();
     assertEquals(Transactions.GAS_PRICE, tx.getGasPrice());
-    assertEquals(BigInteger.valueOf(DevAccounts.CHAIN_ID), tx.getChainId(), "EIP-155 chain id");
+    assertEquals(DevAccounts.CHAIN_ID, tx.getChainId(), "EIP-155 chain id");
   }
 
   @Test
@@ -64,7 +66,7 @@ class TransactionTypesIT {
         from, client.pendingNonce(from.getAddress()), to, ONE_ETHER, accessList, BigInteger.valueOf(30_000)));
     TransactionReceipt receipt = client.awaitReceipt(hash);
 
-    assertMinedTransfer(receipt, 1, from, to, ONE_ETHER, BigInteger.ZERO);
+    assertMinedTransfer(receipt, 1, from, to, ONE_ETHER);
     // EIP-2930: 2400 per address and 1900 per storage key on top of the 21000 base.
     assertEquals(BigInteger.valueOf(21_000 + 2_400 + 1_900), receipt.getGasUsed());
     Transaction tx = client.send(client.web3j().ethGetTransactionByHash(hash)).getTransaction().orElseThrow();
@@ -79,29 +81,10 @@ class TransactionTypesIT {
     String hash = client.sendRaw(Transactions.eip1559(from, client.pendingNonce(from.getAddress()), to, ONE_ETHER));
     TransactionReceipt receipt = client.awaitReceipt(hash);
 
-    assertMinedTransfer(receipt, 2, from, to, ONE_ETHER, BigInteger.ZERO);
+    assertMinedTransfer(receipt, 2, from, to, ONE_ETHER);
     EthBlock.Block block = client.block(receipt.getBlockNumber().longValueExact());
     BigInteger expectedPrice = Transactions.MAX_FEE.min(block.getBaseFeePerGas().add(Transactions.PRIORITY_FEE));
     assertEquals(expectedPrice, Numeric.decodeQuantity(receipt.getEffectiveGasPrice()));
-  }
-
-  @Test
-  void blobTransactionPaysBlobGasAndIsCountedInTheBlock() {
-    String to = freshAddress();
-    Credentials from = DevAccounts.DAVE;
-    Transactions.BlobTransaction blobTx = Transactions.blob(from, client.pendingNonce(from.getAddress()), to,
-        ONE_ETHER, Transactions.MAX_FEE, List.of(Transactions.blob(1)));
-    String hash = client.sendRaw(blobTx.networkForm());
-    TransactionReceipt receipt = client.awaitReceipt(hash);
-
-    BigInteger blobGasUsed = BLOB_GAS_PER_BLOB;
-    assertEquals(blobGasUsed, Numeric.decodeQuantity(receipt.getBlobGasUsed()));
-    BigInteger blobFee = blobGasUsed.multiply(Numeric.decodeQuantity(receipt.getBlobGasPrice()));
-    assertMinedTransfer(receipt, 3, from, to, ONE_ETHER, blobFee);
-    EthBlock.Block block = client.block(receipt.getBlockNumber().longValueExact());
-    assertEquals(blobGasUsed, block.getBlobGasUsed());
-    Transaction tx = client.send(client.web3j().ethGetTransactionByHash(hash)).getTransaction().orElseThrow();
-    assertEquals(blobTx.versionedHashes().stream().map(Numeric::toHexString).toList(), tx.getBlobVersionedHashes());
   }
 
   @Test
@@ -115,7 +98,7 @@ class TransactionTypesIT {
         BigInteger.valueOf(100_000), List.of(authorization)));
     TransactionReceipt receipt = client.awaitReceipt(hash);
 
-    assertMinedTransfer(receipt, 4, from, to, ONE_ETHER, BigInteger.ZERO);
+    assertMinedTransfer(receipt, 4, from, to, ONE_ETHER);
     String code = client.code(authority.getAddress(), LATEST);
     assertEquals("0xef0100" + delegate.substring(2), code, "EIP-7702 delegation indicator");
     assertEquals(BigInteger.ONE, client.nonce(authority.getAddress(), LATEST), "the authorization bumps the authority's nonce");
@@ -126,7 +109,7 @@ class TransactionTypesIT {
    * type, and both balances across the block (the sender has nothing else in it).
    */
   private static void assertMinedTransfer(TransactionReceipt receipt, int type, Credentials from, String to,
-      BigInteger value, BigInteger blobFee) {
+      BigInteger value) {
     assertTrue(receipt.isStatusOK(), "status " + receipt.getStatus());
     assertEquals(type, Numeric.decodeQuantity(receipt.getType()).intValueExact(), "receipt type");
     assertEquals(from.getAddress(), receipt.getFrom());
@@ -136,7 +119,7 @@ class TransactionTypesIT {
     BigInteger fee = receipt.getGasUsed().multiply(Numeric.decodeQuantity(receipt.getEffectiveGasPrice()));
     BigInteger spent = client.balance(from.getAddress(), block.subtract(BigInteger.ONE))
         .subtract(client.balance(from.getAddress(), block));
-    assertEquals(value.add(fee).add(blobFee), spent, "sender pays value + gas used * effective gas price + blob fee");
+    assertEquals(value.add(fee), spent, "sender pays value + gas used * effective gas price");
     EthBlock.Block mined = client.block(block.longValueExact());
     assertEquals(receipt.getBlockHash(), mined.getHash());
     assertTrue(mined.getTransactions().stream().anyMatch(t -> receipt.getTransactionHash().equals(t.get())));
