@@ -12,6 +12,7 @@ import io.nativerollups.evm.types.UInt256;
 import io.nativerollups.evm.vm.BlockContext;
 import io.nativerollups.evm.vm.EVM;
 import io.nativerollups.node.chain.Blockchain;
+import io.nativerollups.node.rpc.BlockResolver;
 import io.nativerollups.node.rpc.JsonRpcException;
 import io.nativerollups.node.rpc.json.Hex;
 import java.math.BigInteger;
@@ -44,10 +45,12 @@ public final class CallSimulator {
   private static final int MAX_ACCESS_LIST_ROUNDS = 16;
 
   private final Blockchain chain;
+  private final BlockResolver blocks;
   private final TransactionProcessors processors;
 
   public CallSimulator(Blockchain chain, TransactionProcessors processors) {
     this.chain = chain;
+    this.blocks = new BlockResolver(chain);
     this.processors = processors;
   }
 
@@ -220,7 +223,7 @@ public final class CallSimulator {
   }
 
   private WorldState state(BlockHeader header, StateOverrides overrides) {
-    WorldState world = chain.stateAt(header.hash());
+    WorldState world = blocks.state(header);
     overrides.applyTo(world);
     return world;
   }
