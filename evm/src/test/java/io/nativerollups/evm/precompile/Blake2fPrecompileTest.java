@@ -4,10 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Random;
+import org.bouncycastle.crypto.digests.Blake2bDigest;
 import org.junit.jupiter.api.Test;
 
-/** EIP-152's own test vectors (0-7; vector 8's 2^32-1 rounds is checked for its price only). */
+/**
+ * EIP-152's own test vectors (0-7; vector 8's 2^32-1 rounds is checked for its price only), and
+ * BLAKE2b-512 computed by chaining 12-round calls, against Bouncy Castle.
+ */
 class Blake2fPrecompileTest {
   private static final HexFormat HEX = HexFormat.of();
   private static final Blake2fPrecompile BLAKE2F = new Blake2fPrecompile();
@@ -93,5 +101,46 @@ class Blake2fPrecompileTest {
     byte[] in = input("0000000c", "01");
     BLAKE2F.compute(in);
     assertArrayEquals(input("0000000c", "01"), in);
+  }
+
+  @Test
+  void chainedTwelveRoundCallsComputeBlake2b512OfMessagesOfManyLengths() {
+    Random random = new Random(152);
+    for (int length : new int[] {0, 1, 127, 128, 129, 255, 256, 257, 1000}) {
+      byte[] message = new byte[length];
+      random.nextBytes(message);
+      Blake2bDigest reference = new Blake2bDigest(512);
+      reference.update(message, 0, length);
+      byte[] expected = new byte[64];
+      reference.doFinal(expected, 0);
+      assertArrayEquals(expected, blake2b512ByPrecompile(message), "length " + length);
+    }
+  }
+
+  /** RFC 7693 BLAKE2b-512 without a key, one precompile call per 128-byte block. */
+  private static byte[] blake2b512ByPrecompile(byte[] message) {
+    ByteBuffer h = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
+    long[] iv = {
+      0x6a09e667f3bcc908L, 0xbb67ae8584caa73bL, 0x3c6ef372fe94f82bL, 0xa54ff53a5f1d36f1L,
+      0x510e527fade682d1L, 0x9b05688c2b3e6c1fL, 0x1f83d9abfb41bd6bL, 0x5be0cd19137e2179L
+    };
+    iv[0] ^= 0x01010040L; // parameter block: fanout 1, depth 1, no key, 64-byte digest
+    for (long word : iv) {
+      h.putLong(word);
+    }
+    byte[] state = h.array();
+    int offset = 0;
+    do {
+      int blockLength = Math.min(128, message.length - offset);
+      boolean last = offset + blockLength == message.length;
+      ByteBuffer in = ByteBuffer.allocate(213);
+      in.putInt(12).put(state);
+      in.put(Arrays.copyOfRange(message, offset, offset + 128)); // zero-padded past the end
+      in.order(ByteOrder.LITTLE_ENDIAN).putLong(offset + blockLength).putLong(0);
+      in.put((byte) (last ? 1 : 0));
+      state = BLAKE2F.compute(in.array());
+      offset += blockLength;
+    } while (offset < message.length);
+    return state;
   }
 }
