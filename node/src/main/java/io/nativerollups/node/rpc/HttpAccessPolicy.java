@@ -27,15 +27,16 @@ public final class HttpAccessPolicy {
     this.origins = corsOrigins.stream().map(o -> o.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
   }
 
-  /** Whether a request with this {@code Host} header (null when absent) may be served. */
-  public boolean hostAllowed(String hostHeader) {
+  /** Whether a request for this host name (the Host header without its port; null when absent) may be served. */
+  public boolean hostAllowed(String host) {
     if (hosts.contains("*")) {
       return true;
     }
-    if (hostHeader == null || hostHeader.isEmpty()) {
+    if (host == null || host.isEmpty()) {
       return false;
     }
-    return hosts.contains(hostName(hostHeader).toLowerCase(Locale.ROOT));
+    String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    return hosts.contains(name.toLowerCase(Locale.ROOT));
   }
 
   /** Whether a request with this {@code Origin} header (null when absent: not a browser) may be served. */
@@ -46,15 +47,5 @@ public final class HttpAccessPolicy {
   /** Whether CORS response headers are to be sent at all. */
   public boolean corsEnabled() {
     return !origins.isEmpty();
-  }
-
-  /** The host of a {@code Host} header without its port; IPv6 literals lose their brackets. */
-  static String hostName(String hostHeader) {
-    if (hostHeader.startsWith("[")) {
-      int end = hostHeader.indexOf(']');
-      return end < 0 ? hostHeader : hostHeader.substring(1, end);
-    }
-    int colon = hostHeader.indexOf(':');
-    return colon < 0 ? hostHeader : hostHeader.substring(0, colon);
   }
 }

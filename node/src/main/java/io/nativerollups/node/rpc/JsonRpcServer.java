@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.net.HostAndPort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -112,7 +113,9 @@ public final class JsonRpcServer implements AutoCloseable {
   }
 
   private void handle(HttpServerRequest req) {
-    if (!access.hostAllowed(req.getHeader(HttpHeaders.HOST))) {
+    // authority() is the Host header of HTTP/1 and the :authority of HTTP/2
+    HostAndPort authority = req.authority();
+    if (!access.hostAllowed(authority == null ? null : authority.host())) {
       refuse(req, 403, "host not allowed");
       return;
     }

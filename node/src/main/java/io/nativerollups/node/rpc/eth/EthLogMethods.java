@@ -20,7 +20,7 @@ import java.util.List;
 
 /**
  * eth_getLogs over a block range or one block hash. A range is limited to {@value #MAX_BLOCK_RANGE}
- * blocks and an answer to {@value #MAX_LOGS} logs (-32005 beyond); a {@code toBlock} past the head
+ * blocks (counted after a past-the-head end is cut to the head) and an answer to {@value #MAX_LOGS} logs (-32005 beyond); a {@code toBlock} past the head
  * stops at the head; an unknown {@code blockHash} is -32000 "unknown block".
  */
 public final class EthLogMethods {
@@ -29,10 +29,17 @@ public final class EthLogMethods {
 
   private final Blockchain chain;
   private final BlockResolver blocks;
+  private final long maxBlockRange;
 
   public EthLogMethods(Blockchain chain) {
+    this(chain, MAX_BLOCK_RANGE);
+  }
+
+  /** @param maxBlockRange the most blocks one query may cover */
+  EthLogMethods(Blockchain chain, long maxBlockRange) {
     this.chain = chain;
     this.blocks = new BlockResolver(chain);
+    this.maxBlockRange = maxBlockRange;
   }
 
   public void registerTo(RpcMethodRegistry r) {
@@ -56,9 +63,8 @@ public final class EthLogMethods {
         && from > number(filter.toBlock(), head)) {
       throw JsonRpcException.serverError("invalid block range params: fromBlock is after toBlock");
     }
-    if (to >= from && to - from + 1 > MAX_BLOCK_RANGE) {
-      throw new JsonRpcException(JsonRpcException.LIMIT_EXCEEDED,
-          "query exceeds max block range " + MAX_BLOCK_RANGE);
+    if (to >= from && to - from + 1 > maxBlockRange) {
+      throw new JsonRpcException(JsonRpcException.LIMIT_EXCEEDED, "query exceeds max block range " + maxBlockRange);
     }
     for (long n = from; n <= to; n++) {
       BlockHeader header = chain.headerByNumber(n).orElse(null);
