@@ -14,13 +14,22 @@ import io.nativerollups.node.mining.InMemoryPayloadStore;
 import io.nativerollups.node.plugin.PluginException;
 import io.nativerollups.node.plugin.PluginLoader;
 import io.nativerollups.node.plugin.PluginRegistry;
+import io.nativerollups.node.rpc.JsonRpcConfig;
+import io.nativerollups.node.rpc.JsonRpcServer;
+import io.nativerollups.node.rpc.RpcMethodRegistry;
+import io.nativerollups.node.rpc.RpcMethods;
+import io.nativerollups.node.rpc.RpcServices;
+import io.nativerollups.node.rpc.engine.EngineServer;
+import io.nativerollups.node.rpc.engine.JwtAuthenticator;
 import io.nativerollups.node.storage.InMemoryKeyValueStorage;
 import io.nativerollups.node.storage.KeyValueStorage;
 import io.nativerollups.node.storage.RocksDbKeyValueStorage;
 import io.nativerollups.node.txpool.DefaultTransactionPool;
 import io.nativerollups.plugin.NodePlugin;
 import java.io.PrintStream;
+import io.vertx.core.Vertx;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +53,9 @@ import picocli.CommandLine.Option;
     description = "Runs a devnet execution node (Cancun/Prague/Osaka) with native-rollups plugin support.")
 public final class Node implements Callable<Integer> {
   private static final Logger LOG = LogManager.getLogger(Node.class);
+  /** What web3_clientVersion answers. */
+  static final String CLIENT_VERSION = "native-rollups/v0.1.0/" + System.getProperty("os.name").toLowerCase()
+      + "-" + System.getProperty("os.arch") + "/java" + Runtime.version().feature();
 
   @Option(names = "--genesis-file", paramLabel = "<file>",
       description = "Genesis JSON (geth/Besu format). Default: the shipped genesis/l1-dev.json.")
@@ -87,6 +99,14 @@ public final class Node implements Callable<Integer> {
   @Option(names = "--engine-jwt-secret", paramLabel = "<file>",
       description = "Hex JWT secret for the Engine API; created with a random secret when absent.")
   Path engineJwtSecret;
+
+  @Option(names = "--host-allowlist", split = ",", paramLabel = "<host>", defaultValue = "localhost,127.0.0.1,::1",
+      description = "Host header names the RPC servers accept; * for any (default: ${DEFAULT-VALUE}).")
+  List<String> hostAllowlist;
+
+  @Option(names = "--rpc-http-cors-origins", split = ",", paramLabel = "<origin>",
+      description = "Browser origins allowed to call the JSON-RPC server; * for any (default: none).")
+  List<String> corsOrigins = new ArrayList<>();
 
   @Option(names = "--metrics-port", paramLabel = "<port>", defaultValue = "9545",
       description = "Prometheus metrics at /metrics (default: ${DEFAULT-VALUE}).")
@@ -154,7 +174,8 @@ public final class Node implements Callable<Integer> {
   /** What a started node is made of (tests reach into it). */
   record Components(Genesis genesis, PluginRegistry plugins, List<NodePlugin> pluginList, KeyValueStorage storage,
       DefaultBlockchain chain, DefaultTransactionPool pool, DefaultBlockBuilder builder, InMemoryPayloadStore payloads,
-      DevBlockProducer producer, Metrics metrics, int metricsPort) {}
+      DevBlockProducer producer, Metrics metrics, int metricsPort, int rpcHttpPort, int rpcWsPort, int enginePort,
+      Path jwtSecretFile) {}
 
   /** Checks the flags, opens the chain, loads and starts plugins, starts the servers and dev mode. */
   Components start() throws Exception {
@@ -197,18 +218,35 @@ public final class Node implements Callable<Integer> {
     int boundMetricsPort = metrics.start(rpcHost, metricsPort);
     resources.add(metrics);
 
+    Vertx vertx = Vertx.vertx();
+    resources.add(() -> vertx.close().await());
+    RpcServices services = new RpcServices(chain, pool, builder, payloads, registry, CLIENT_VERSION);
+    RpcMethodRegistry api = RpcMethods.standard(services, false);
+    RpcMethods.addPluginMethods(api, registry.rpcMethods());
+    JsonRpcServer http = JsonRpcServer.start(vertx, rpcConfig(rpcHttpPort), api);
+    resources.add(http);
+    JsonRpcServer ws = JsonRpcServer.start(vertx, rpcConfig(rpcWsPort), api);
+    resources.add(ws);
+    Path jwtFile = engineJwtSecret != null ? engineJwtSecret
+        : (dataPath != null ? dataPath : Files.createTempDirectory("node-engine")).resolve("jwtsecret.hex");
+    JsonRpcServer engine = EngineServer.start(vertx, rpcConfig(engineRpcPort),
+        JwtAuthenticator.readOrCreateSecret(jwtFile), RpcMethods.engine(services, api));
+    resources.add(engine);
+
     DevBlockProducer producer = null;
     if (devMode) {
       producer = new DevBlockProducer(chain, builder, Address.fromHex(coinbase), blockTime,
           () -> Instant.now().getEpochSecond(), block -> {}, () -> pool.pendingCount() > 0);
       producer.start();
       resources.add(producer);
+      DevBlockProducer sealer = producer;
+      pool.addListener(tx -> sealer.transactionAdded());
     }
     started = true;
     LOG.info("Chain {} at head #{} ({}), state root 0x{}", chain.config().chainId(), chain.head().number(),
         hex(chain.head().hash()), HexFormat.of().formatHex(chain.head().stateRoot()));
     return new Components(genesis, registry, plugins, storage, chain, pool, builder, payloads, producer, metrics,
-        boundMetricsPort);
+        boundMetricsPort, http.port(), ws.port(), engine.port(), jwtFile);
   }
 
   private void checkFlags() {
@@ -256,6 +294,11 @@ public final class Node implements Callable<Integer> {
     }
   }
 
+  private JsonRpcConfig rpcConfig(int port) {
+    return new JsonRpcConfig(rpcHost, port, hostAllowlist, corsOrigins, JsonRpcConfig.DEFAULT_MAX_REQUEST_BYTES,
+        JsonRpcConfig.DEFAULT_MAX_BATCH_SIZE);
+  }
+
   private CommandLine.ParameterException usageError(String message) {
     return new CommandLine.ParameterException(spec.commandLine(), message);
   }
@@ -282,6 +325,9 @@ public final class Node implements Callable<Integer> {
     out.println("Native-rollups devnet node, chain id " + c.chain().config().chainId()
         + (devMode ? ", dev mode (" + (blockTime == 0 ? "a block per transaction" : "a block every " + blockTime + " s") + ")"
             : ", driven by the Engine API"));
+    out.println("  JSON-RPC: http://" + rpcHost + ":" + c.rpcHttpPort());
+    out.println("  WS:       ws://" + rpcHost + ":" + c.rpcWsPort());
+    out.println("  Engine:   http://" + rpcHost + ":" + c.enginePort() + "  (JWT secret " + c.jwtSecretFile() + ")");
     out.println("  Metrics:  http://" + rpcHost + ":" + c.metricsPort() + "/metrics");
     out.println("  Data:     " + (dataPath == null ? "in memory" : dataPath.toAbsolutePath()));
     WorldState state = c.chain().stateAt(c.chain().head().hash());

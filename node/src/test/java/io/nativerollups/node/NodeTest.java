@@ -35,7 +35,9 @@ class NodeTest {
   /** A node configured by {@code args}, not started. */
   private Node configured(String... args) {
     Node node = new Node(new PrintStream(out, true));
-    Node.commandLine(node, new PrintStream(out), new PrintStream(err)).parseArgs(args);
+    String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("--rpc-http-port", "0", "--rpc-ws-port", "0",
+        "--engine-rpc-port", "0"), java.util.Arrays.stream(args)).toArray(String[]::new);
+    Node.commandLine(node, new PrintStream(out), new PrintStream(err)).parseArgs(all);
     return node;
   }
 
@@ -70,18 +72,24 @@ class NodeTest {
   }
 
   @Test
-  void devModeSealsOnATransactionAndMetricsShowTheHead() throws Exception {
+  void devModeSealsATransactionSentOverJsonRpcAndMetricsShowTheHead() throws Exception {
     Node node = configured("--genesis-file", GENESIS, "--metrics-port", "0");
     Node.Components c = node.start();
     try {
-      c.pool().add(TestNode.transfer(0, Address.ofLong(0xa11ce), 1));
-      c.producer().transactionAdded();
+      String raw = "0x" + java.util.HexFormat.of().formatHex(io.nativerollups.evm.tx.TransactionEncoder.encode(
+          TestNode.transfer(0, Address.ofLong(0xa11ce), 1)));
+      HttpResponse<String> sent = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + c.rpcHttpPort())).header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,"
+                  + "\"method\":\"eth_sendRawTransaction\",\"params\":[\"" + raw + "\"]}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertTrue(sent.body().contains("\"result\":\"0x"), sent.body());
       long deadline = System.currentTimeMillis() + 10_000;
       while (c.chain().head().number() < 1 && System.currentTimeMillis() < deadline) {
         Thread.sleep(20);
       }
       assertEquals(1, c.chain().head().number());
-      HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+      HttpResponse<String> metrics = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + c.metricsPort() + "/metrics")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertEquals(200, metrics.statusCode());
