@@ -4,6 +4,7 @@ import io.nativerollups.evm.block.Block;
 import io.nativerollups.evm.block.BlockHeader;
 import io.nativerollups.evm.state.WorldState;
 import io.nativerollups.node.chain.Blockchain;
+import io.nativerollups.node.rpc.json.Hex;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -34,7 +35,7 @@ public final class BlockResolver {
       case BlockParameter.Number n -> chain.headerByNumber(n.number());
       case BlockParameter.Hash h -> chain.headerByHash(h.hash()).map(header -> {
         if (h.requireCanonical() && !isCanonical(header)) {
-          throw JsonRpcException.serverError("hash " + io.nativerollups.node.rpc.json.Hex.data(h.hash())
+          throw JsonRpcException.serverError("hash " + Hex.data(h.hash())
               + " is not currently canonical");
         }
         return header;

@@ -19,6 +19,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -142,7 +143,7 @@ public final class CallSimulator {
 
   /** Addresses that are warm anyway and are left out unless a slot of theirs was accessed. */
   private Set<Address> excluded(BlockHeader header, Transaction tx) {
-    Set<Address> excluded = new java.util.HashSet<>(processors.precompiles(header.timestamp()));
+    Set<Address> excluded = new HashSet<>(processors.precompiles(header.timestamp()));
     excluded.add(tx.sender());
     excluded.add(header.coinbase());
     excluded.add(tx.to() != null ? tx.to() : EVM.createAddress(tx.sender(), tx.nonce()));
@@ -160,7 +161,7 @@ public final class CallSimulator {
   }
 
   private static boolean sameList(List<AccessListEntry> a, List<AccessListEntry> b) {
-    return a.size() == b.size() && new java.util.HashSet<>(a).equals(new java.util.HashSet<>(b));
+    return a.size() == b.size() && new HashSet<>(a).equals(new HashSet<>(b));
   }
 
   /** The gas of a request that names none: the block's gas limit, within the fork's transaction cap. */
