@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.utils.Numeric;
 
 /**
@@ -182,7 +183,7 @@ class BadInputIT {
     String to = DevAccounts.random().getAddress();
     String hash = client.sendRaw(Transactions.legacy(from, client.pendingNonce(from.getAddress()), to, BigInteger.TEN));
     assertTrue(client.awaitReceipt(hash).isStatusOK());
-    assertEquals(BigInteger.TEN, client.balance(to, org.web3j.protocol.core.DefaultBlockParameterName.LATEST));
+    assertEquals(BigInteger.TEN, client.balance(to, DefaultBlockParameterName.LATEST));
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.web3j.abi.datatypes.Address;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -113,7 +114,7 @@ class ContractIT {
   void estimatedGasIsEnoughAndCallSeesTheNewValue() {
     Credentials from = DevAccounts.DAVE;
     BigInteger estimate = client.send(client.web3j().ethEstimateGas(
-        org.web3j.protocol.core.methods.request.Transaction.createEthCallTransaction(
+        Transaction.createEthCallTransaction(
             from.getAddress(), contract, KeyValueStore.set(5, 55)))).getAmountUsed();
     assertTrue(estimate.compareTo(BigInteger.valueOf(21_000 + 20_000)) > 0, "a fresh storage slot costs 20000: " + estimate);
 
@@ -171,7 +172,7 @@ class ContractIT {
 
   private static BigInteger callUint(String data, DefaultBlockParameter block) {
     String result = client.send(client.web3j().ethCall(
-        org.web3j.protocol.core.methods.request.Transaction.createEthCallTransaction(null, contract, data),
+        Transaction.createEthCallTransaction(null, contract, data),
         block)).getValue();
     return Numeric.toBigInt(result);
   }

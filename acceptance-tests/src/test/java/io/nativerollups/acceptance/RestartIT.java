@@ -24,7 +24,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.Transaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
@@ -161,9 +163,9 @@ class RestartIT {
     long sent = 0;
     for (long n = 1; n <= head; n++) {
       EthBlock.Block block = client.send(client.web3j().ethGetBlockByNumber(
-          org.web3j.protocol.core.DefaultBlockParameter.valueOf(BigInteger.valueOf(n)), true)).getBlock();
+          DefaultBlockParameter.valueOf(BigInteger.valueOf(n)), true)).getBlock();
       for (EthBlock.TransactionResult<?> result : block.getTransactions()) {
-        var tx = (org.web3j.protocol.core.methods.response.Transaction) result.get();
+        Transaction tx = (Transaction) result.get();
         if (tx.getFrom().equals(sender.getAddress())) {
           sent++;
         }
