@@ -32,6 +32,15 @@ public final class NodeProcess implements AutoCloseable {
   private static final Duration GRACEFUL_STOP = Duration.ofSeconds(20);
   private static final List<NodeProcess> STARTED = new CopyOnWriteArrayList<>();
 
+  static {
+    // A test JVM that dies (timeout, crash) must not leave nodes running on the machine.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(node -> {
+      if (node.process != null) {
+        node.process.destroyForcibly();
+      }
+    }), "stop-acceptance-nodes"));
+  }
+
   private final String name;
   private final Path genesisFile;
   private final Path dataPath;
