@@ -2,7 +2,6 @@ package io.nativerollups.acceptance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.web3j.protocol.core.DefaultBlockParameterName.LATEST;
@@ -39,7 +38,7 @@ class ContractIT {
   static void startNodeAndDeploy() {
     node = NodeProcess.builder("contract").inMemory().start();
     client = new NodeClient(node);
-    contract = deploy(DevAccounts.ALICE);
+    contract = KeyValueStore.deploy(client, DevAccounts.ALICE);
   }
 
   @AfterAll
@@ -50,16 +49,6 @@ class ContractIT {
     if (node != null) {
       node.stop();
     }
-  }
-
-  static String deploy(Credentials from) {
-    String hash = client.sendRaw(Transactions.eip1559(from, client.pendingNonce(from.getAddress()),
-        BigInteger.valueOf(1_000_000), null, BigInteger.ZERO, KeyValueStore.bytecode(),
-        Transactions.PRIORITY_FEE, Transactions.MAX_FEE));
-    TransactionReceipt receipt = client.awaitReceipt(hash);
-    assertTrue(receipt.isStatusOK(), "deployment status " + receipt.getStatus());
-    assertNotNull(receipt.getContractAddress(), "receipt names the created contract");
-    return receipt.getContractAddress();
   }
 
   @Test
