@@ -103,11 +103,6 @@ public class CancunGasCalculator implements GasCalculator {
   }
 
   @Override
-  public long zeroTierGasCost() {
-    return 0;
-  }
-
-  @Override
   public long baseTierGasCost() {
     return 2;
   }

@@ -54,8 +54,6 @@ public interface GasCalculator {
 
   // ---- tiers of fixed-price opcodes ----
 
-  long zeroTierGasCost();
-
   long baseTierGasCost();
 
   long veryLowTierGasCost();

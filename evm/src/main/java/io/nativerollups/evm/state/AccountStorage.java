@@ -88,6 +88,9 @@ final class AccountStorage {
       UInt256 value = slots.get(key);
       if (value.isZero()) {
         trie.remove(hashedKey);
+        if (!backed) {
+          slots.remove(key); // a storage held in memory reads an absent slot as zero anyway
+        }
       } else {
         trie.put(hashedKey, Rlp.encodeBytes(value.toMinimalBytes()));
       }

@@ -19,6 +19,8 @@ public final class ExecutionContext {
   private final UInt256 gasPrice;
   private final List<byte[]> blobHashes;
   private final ArrayList<Log> logs = new ArrayList<>();
+  /** Operand stacks by call depth: only one frame per depth is alive at a time, so they are reused. */
+  private final long[][] stacks = new long[EVM.MAX_DEPTH + 1][];
   private long refund;
 
   public ExecutionContext(
@@ -53,6 +55,16 @@ public final class ExecutionContext {
 
   public List<byte[]> blobHashes() {
     return blobHashes;
+  }
+
+  /** The operand stack for a frame at {@code depth}; its old contents are garbage below no frame. */
+  long[] stackForDepth(int depth) {
+    long[] stack = stacks[depth];
+    if (stack == null) {
+      stack = new long[MessageFrame.MAX_STACK * 4];
+      stacks[depth] = stack;
+    }
+    return stack;
   }
 
   /** The logs emitted by frames that have not failed. */

@@ -20,8 +20,8 @@ public final class MessageFrame {
   static final long MAX_MEMORY_BYTES = 1L << 30;
   private static final byte[] EMPTY = new byte[0];
 
-  /** Stack words, 4 limbs each. */
-  public final long[] stack = new long[MAX_STACK * 4];
+  /** Stack words, 4 limbs each; shared with later frames at the same depth, valid below {@link #sp}. */
+  public final long[] stack;
   /** Number of words on the stack. */
   public int sp;
   /** Program counter. */
@@ -58,6 +58,7 @@ public final class MessageFrame {
       boolean isStatic,
       int depth) {
     this.context = context;
+    this.stack = context.stackForDepth(depth);
     this.code = code;
     this.recipient = recipient;
     this.sender = sender;
@@ -196,15 +197,6 @@ public final class MessageFrame {
       int bitPos = 8 * (31 - i);
       stack[b + (bitPos >>> 6)] |= (src[start + i] & 0xFFL) << (bitPos & 63);
     }
-  }
-
-  /** Pushes a 32-byte big-endian word. */
-  public void pushBytes32(byte[] src) {
-    pushBytes(src, 0, 32);
-  }
-
-  public void pop(int n) {
-    sp -= n;
   }
 
   public UInt256 popUInt256() {

@@ -106,8 +106,9 @@ public final class StatelessExecutor {
     } catch (MissingHeaderException e) {
       throw new InvalidWitnessException(e.getMessage(), e);
     } catch (RlpException e) {
-      // Nodes are hash-checked against their parents, so only a corrupt pre-state reaches here.
-      throw new InvalidWitnessException("witness trie holds a malformed account or slot: " + e.getMessage(), e);
+      // The nodes are authentic for the parent's state root, so that root is not of a valid state
+      // (a parent header crafted along with the block).
+      throw new InvalidWitnessException("witness trie holds a malformed node, account or slot: " + e.getMessage(), e);
     }
     return new Result(result,
         unused(witness.state(), nodes.readCount(), nodes::wasRead),

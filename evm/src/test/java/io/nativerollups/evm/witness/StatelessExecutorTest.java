@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nativerollups.evm.block.Block;
+import io.nativerollups.evm.block.BlockHeader;
 import io.nativerollups.evm.block.BlockProcessor;
 import io.nativerollups.evm.block.InvalidBlockException;
 import io.nativerollups.evm.crypto.Keccak256;
+import io.nativerollups.evm.crypto.Secp256k1;
 import io.nativerollups.evm.rlp.Rlp;
 import io.nativerollups.evm.state.InMemoryWorldState;
+import io.nativerollups.evm.trie.MerklePatriciaTrie;
+import io.nativerollups.evm.trie.NodeStore;
 import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.evm.tx.TransactionSigner;
 import io.nativerollups.evm.tx.TransactionType;
@@ -46,7 +50,7 @@ class StatelessExecutorTest {
   void genesis() {
     InMemoryWorldState g = new InMemoryWorldState();
     for (byte[] k : KEYS) {
-      g.setBalance(io.nativerollups.evm.crypto.Secp256k1.addressOf(k), UInt256.valueOf(1_000_000_000_000_000_000L));
+      g.setBalance(Secp256k1.addressOf(k), UInt256.valueOf(1_000_000_000_000_000_000L));
     }
     g.setCode(STORE, hex("602035600035550" + "0"));
     for (int i = 1; i <= 24; i++) {
@@ -203,6 +207,32 @@ class StatelessExecutorTest {
     InvalidWitnessException e = assertThrows(InvalidWitnessException.class,
         () -> stateless.execute(block, new ExecutionWitness(w.state(), w.codes(), headers)));
     assertTrue(e.getMessage().contains("header 2 is malformed"), e.getMessage());
+  }
+
+  @Test
+  void aParentStateRootOfAMalformedStateIsAWitnessError() throws Exception {
+    Block block = blockTwo();
+    MerklePatriciaTrie accounts = new MerklePatriciaTrie();
+    accounts.put(Keccak256.hash(Secp256k1.addressOf(KEYS[0]).toArray()), Rlp.encodeList(Rlp.encodeLong(1)));
+    List<byte[]> nodes = new ArrayList<>();
+    accounts.commit(new NodeStore() {
+      @Override
+      public byte[] get(byte[] hash) {
+        return null;
+      }
+
+      @Override
+      public void put(byte[] hash, byte[] encoded) {
+        nodes.add(encoded);
+      }
+    });
+    BlockHeader parent = chain.header(block.header().parentHash()).toBuilder().stateRoot(accounts.rootHash()).build();
+    Block onCraftedParent = Block.of(block.header().toBuilder().parentHash(parent.hash()).build(),
+        block.transactions(), List.of());
+    ExecutionWitness crafted = new ExecutionWitness(nodes, List.of(), List.of(parent.encode()));
+    InvalidWitnessException e = assertThrows(InvalidWitnessException.class,
+        () -> stateless.execute(onCraftedParent, crafted));
+    assertTrue(e.getMessage().contains("malformed node, account or slot"), e.getMessage());
   }
 
   /** Runs {@code check} on each witness that {@code edit} derives by changing one entry of one list. */

@@ -9,9 +9,13 @@ import java.util.Map;
  * One named test of a state-test fixture file: a block environment, a pre-state, a transaction
  * template (arrays of data, gas limits and values) and, per fork, the expected outcomes of the
  * index combinations.
+ *
+ * @param chainId the chain the transaction is signed for and CHAINID answers: execution-spec-tests'
+ *     {@code config.chainid}, else 1
  */
 public record StateTest(
     String name,
+    long chainId,
     Environment env,
     Map<Address, PreAccount> pre,
     TransactionTemplate transaction,

@@ -65,38 +65,38 @@ public final class StateTestCommand implements Callable<Integer> {
       filter = testRegex == null ? null : Pattern.compile(testRegex);
       files = StateTestSuite.fixtureFiles(paths);
     } catch (PatternSyntaxException e) {
-      return usageError(err, "bad --test regex: " + e.getDescription() + " in '" + e.getPattern() + "'");
+      return error(err, "bad --test regex: " + e.getDescription() + " in '" + e.getPattern() + "'");
     } catch (IllegalArgumentException e) { // unknown fork
-      return usageError(err, e.getMessage());
+      return error(err, e.getMessage());
     } catch (NoSuchFileException e) {
-      return usageError(err, "no such file or directory: " + e.getFile());
+      return error(err, "no such file or directory: " + e.getFile());
     } catch (IOException e) {
-      return usageError(err, "cannot read: " + e.getMessage());
+      return error(err, "cannot read: " + e.getMessage());
     }
     if (threads < 1) {
-      return usageError(err, "--threads must be at least 1");
+      return error(err, "--threads must be at least 1");
     }
 
     long start = System.nanoTime();
     ObjectMapper mapper = new ObjectMapper();
     int[] count = {0};
     StateTestSuite.Summary summary = new StateTestSuite(forks, filter, threads).run(files, r -> {
-        if (json) {
-          out.println(toJson(mapper, r));
-        } else if (!r.passed()) {
-          out.println(r.failureLine());
-        } else if (verbose) {
-          out.println("PASS " + r.file() + " " + r.test() + " " + r.fork() + " " + r.index());
-        }
-        if (++count[0] % PROGRESS_EVERY == 0 && files.size() > 1) {
-          out.flush();
-          err.println("progress: " + count[0] + " cases");
-          err.flush();
-        }
-      }, bad -> {
+      if (json) {
+        out.println(toJson(mapper, r));
+      } else if (!r.passed()) {
+        out.println(r.failureLine());
+      } else if (verbose) {
+        out.println("PASS " + r.file() + " " + r.test() + " " + r.fork() + " " + r.index());
+      }
+      if (++count[0] % PROGRESS_EVERY == 0 && files.size() > 1) {
         out.flush();
-        usageError(err, bad.getMessage());
-      });
+        err.println("progress: " + count[0] + " cases");
+        err.flush();
+      }
+    }, bad -> {
+      out.flush();
+      error(err, bad.getMessage());
+    });
     out.flush();
     (json ? err : out).println(summary.line());
     if (verbose) {
@@ -108,7 +108,8 @@ public final class StateTestCommand implements Callable<Integer> {
     return summary.failed() > 0 ? 1 : 0;
   }
 
-  private static int usageError(PrintWriter err, String message) {
+  /** Prints one error line on stderr; returns the usage-error exit status. */
+  private static int error(PrintWriter err, String message) {
     err.println("evmtool state-test: " + message);
     err.flush();
     return EvmTool.USAGE_ERROR;

@@ -33,6 +33,8 @@ public final class StateTestParser {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Fixtures without {@code currentBaseFee} come from retesteth, whose genesis implies 0x0a here. */
   private static final UInt256 DEFAULT_BASE_FEE = UInt256.valueOf(10);
+  /** ethereum/tests state tests run on mainnet's chain id. */
+  private static final long DEFAULT_CHAIN_ID = 1;
 
   private StateTestParser() {}
 
@@ -68,7 +70,15 @@ public final class StateTestParser {
     TransactionTemplate transaction = parseTransaction(field(test, "transaction"));
     Map<String, List<PostState>> post = parsePost(field(test, "post"));
     post.forEach((fork, entries) -> entries.forEach(p -> checkIndexes(transaction, fork, p)));
-    return new StateTest(name, parseEnv(field(test, "env")), parsePre(field(test, "pre")), transaction, post);
+    JsonNode config = test.get("config");
+    JsonNode chainId = config == null ? null : config.get("chainid");
+    return new StateTest(
+        name,
+        chainId == null ? DEFAULT_CHAIN_ID : u64(chainId, "config.chainid"),
+        parseEnv(field(test, "env")),
+        parsePre(field(test, "pre")),
+        transaction,
+        post);
   }
 
   private static void checkIndexes(TransactionTemplate tx, String fork, PostState p) {

@@ -28,9 +28,6 @@ import java.util.Map;
  * Not thread-safe (it keeps one processor per fork); use one runner per thread.
  */
 public final class StateTestRunner {
-  /** State tests run on chain id 1. */
-  private static final long CHAIN_ID = 1;
-
   private final Map<Fork, TransactionProcessor> processors = new EnumMap<>(Fork.class);
 
   /**
@@ -61,12 +58,12 @@ public final class StateTestRunner {
     List<Log> logs = List.of();
     Transaction tx = null;
     try {
-      tx = test.transaction().build(post.dataIndex(), post.gasIndex(), post.valueIndex());
+      tx = test.transaction().build(post.dataIndex(), post.gasIndex(), post.valueIndex(), test.chainId());
     } catch (IllegalArgumentException e) {
       invalidReason = e.getMessage();
     }
     if (tx != null) {
-      TransactionResult result = processor(fork).process(world, blockContext(test.env(), fork), tx);
+      TransactionResult result = processor(fork).process(world, blockContext(test.env(), fork, test.chainId()), tx);
       if (result.valid()) {
         logs = result.logs();
       } else {
@@ -117,7 +114,7 @@ public final class StateTestRunner {
    * The block of a state test. BLOCKHASH(n) answers keccak256 of n written in decimal ASCII, as
    * the runners that filled the fixtures do.
    */
-  static BlockContext blockContext(Environment env, Fork fork) {
+  static BlockContext blockContext(Environment env, Fork fork, long chainId) {
     UInt256 blobBaseFee = GasCalculator.forFork(fork).blobBaseFee(env.excessBlobGas());
     return new BlockContext(
         env.coinbase(),
@@ -127,7 +124,7 @@ public final class StateTestRunner {
         env.baseFee(),
         env.prevRandao(),
         blobBaseFee,
-        CHAIN_ID,
+        chainId,
         n -> Keccak256.hash(Long.toUnsignedString(n).getBytes(StandardCharsets.US_ASCII)));
   }
 

@@ -34,7 +34,6 @@ public record TransactionTemplate(
 
   private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
   private static final BigInteger TWO_256 = BigInteger.ONE.shiftLeft(256);
-  private static final UInt256 CHAIN_ID = UInt256.ONE;
 
   /** An EIP-7702 authorization as the fixture lists it. */
   public record AuthorizationTemplate(
@@ -49,7 +48,7 @@ public record TransactionTemplate(
    *     cannot exist on chain, so the runner treats it as invalid)
    * @throws IndexOutOfBoundsException when an index is outside its array
    */
-  public Transaction build(int dataIndex, int gasIndex, int valueIndex) {
+  public Transaction build(int dataIndex, int gasIndex, int valueIndex, long chainId) {
     List<AccessListEntry> accessList = accessLists == null ? null : accessLists.get(dataIndex);
     TransactionType type;
     if (authorizationList != null) {
@@ -71,7 +70,7 @@ public record TransactionTemplate(
         .to(to)
         .sender(sender);
     if (type != TransactionType.LEGACY) {
-      b.chainId(CHAIN_ID).accessList(accessList == null ? List.of() : accessList);
+      b.chainId(UInt256.of(0, 0, 0, chainId)).accessList(accessList == null ? List.of() : accessList);
     }
     if (maxFeePerGas != null) {
       b.maxFeePerGas(toUInt256(maxFeePerGas, "maxFeePerGas"))

@@ -16,14 +16,18 @@ import io.nativerollups.evm.witness.ExecutionWitness;
 import io.nativerollups.evm.witness.InvalidWitnessException;
 import io.nativerollups.evm.witness.StatelessExecutor;
 import io.nativerollups.evm.witness.WitnessRecorder;
+import io.nativerollups.evmtool.EvmTool;
 import io.nativerollups.evmtool.Fixtures;
 import io.nativerollups.evmtool.statetest.StateTestRunner;
 import io.nativerollups.evmtool.statetest.StateTestSuite;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
  * ethereum/tests BlockchainTests/ValidBlocks (Cancun): every accepted block re-executed from the
@@ -50,6 +54,18 @@ class StatelessValidBlocksTest {
         });
     assertTrue(summary.passed() > 400, "too few tests ran: " + summary.line());
     assertTrue(failures.isEmpty(), summary.line() + "\n" + String.join("\n", failures));
+  }
+
+  @Test
+  void blockTestCommandRunsStatelesslyWithTheFlag() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = EvmTool.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(new StringWriter(), true));
+    int status = cli.execute("block-test", "--stateless",
+        validBlocks().resolve("bcValidBlockTest/SimpleTx.json").toString());
+    assertEquals(0, status, out.toString());
+    assertTrue(out.toString().contains("1 passed, 0 failed"), out.toString());
   }
 
   @Test

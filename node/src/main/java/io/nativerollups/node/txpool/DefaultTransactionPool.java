@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The node's pool, checked against the head state with geth's rules and messages: sender,
@@ -46,6 +48,7 @@ public final class DefaultTransactionPool implements TransactionPool {
   private final Blockchain chain;
   private final Map<Address, TreeMap<Long, Transaction>> bySender = new HashMap<>();
   private final Map<String, Transaction> byHash = new HashMap<>();
+  private final List<Consumer<Transaction>> addListeners = new CopyOnWriteArrayList<>();
 
   public DefaultTransactionPool(Blockchain chain) {
     this.chain = chain;
@@ -97,7 +100,15 @@ public final class DefaultTransactionPool implements TransactionPool {
     }
     mine.put(tx.nonce(), tx);
     byHash.put(key, tx);
+    for (Consumer<Transaction> listener : addListeners) {
+      listener.accept(tx);
+    }
     return hash;
+  }
+
+  /** Calls {@code listener} with each transaction the pool accepts (dev mode seals on it). */
+  public void addListener(Consumer<Transaction> listener) {
+    addListeners.add(listener);
   }
 
   /** Rules that need no state: sender, type, chain id, size, fee fields, gas limits, base fee. */

@@ -1,0 +1,88 @@
+package io.nativerollups.node.rpc;
+
+import io.nativerollups.evm.block.Block;
+import io.nativerollups.evm.block.BlockHeader;
+import io.nativerollups.evm.state.WorldState;
+import io.nativerollups.node.chain.Blockchain;
+import io.nativerollups.node.rpc.json.Hex;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Finds the block a {@link BlockParameter} names in the chain. {@code pending} is the head (the
+ * node keeps no pending block; the pool's nonces are served by eth_getTransactionCount); {@code
+ * safe} and {@code finalized} are the forkchoice's, and an error -39001 while the consensus layer
+ * has set none.
+ */
+public final class BlockResolver {
+  private static final byte[] ZERO_HASH = new byte[32];
+
+  private final Blockchain chain;
+
+  public BlockResolver(Blockchain chain) {
+    this.chain = chain;
+  }
+
+  /** The header {@code p} names, or empty for a number beyond the head or an unknown hash. */
+  public Optional<BlockHeader> header(BlockParameter p) {
+    return switch (p) {
+      case BlockParameter.Named n -> switch (n.tag()) {
+        case LATEST, PENDING -> Optional.of(chain.head());
+        case EARLIEST -> chain.headerByNumber(0);
+        case SAFE -> chain.headerByHash(forkchoiceHash(chain.safeHash(), "safe"));
+        case FINALIZED -> chain.headerByHash(forkchoiceHash(chain.finalizedHash(), "finalized"));
+      };
+      case BlockParameter.Number n -> chain.headerByNumber(n.number());
+      case BlockParameter.Hash h -> chain.headerByHash(h.hash()).map(header -> {
+        if (h.requireCanonical() && !isCanonical(header)) {
+          throw JsonRpcException.serverError("hash " + Hex.data(h.hash())
+              + " is not currently canonical");
+        }
+        return header;
+      });
+    };
+  }
+
+  /** The block {@code p} names, or empty. */
+  public Optional<Block> block(BlockParameter p) {
+    if (p instanceof BlockParameter.Number n) {
+      return chain.blockByNumber(n.number());
+    }
+    return header(p).flatMap(h -> chain.blockByHash(h.hash()));
+  }
+
+  /**
+   * The header whose state a state query reads.
+   *
+   * @throws JsonRpcException -32000 "header not found" (geth's answer) when there is no such block
+   */
+  public BlockHeader stateHeader(BlockParameter p) {
+    return header(p).orElseThrow(() -> JsonRpcException.serverError(
+        p instanceof BlockParameter.Hash ? "header for hash not found" : "header not found"));
+  }
+
+  /**
+   * A private copy of the state after {@code header}'s block.
+   *
+   * @throws JsonRpcException -32000 when the chain no longer holds that state
+   */
+  public WorldState state(BlockHeader header) {
+    try {
+      return chain.stateAt(header.hash());
+    } catch (IllegalArgumentException e) {
+      throw JsonRpcException.serverError("state not available: " + e.getMessage());
+    }
+  }
+
+  /** Whether {@code header} is the canonical block at its height. */
+  public boolean isCanonical(BlockHeader header) {
+    return chain.headerByNumber(header.number()).map(c -> Arrays.equals(c.hash(), header.hash())).orElse(false);
+  }
+
+  private static byte[] forkchoiceHash(byte[] hash, String which) {
+    if (hash == null || Arrays.equals(hash, ZERO_HASH)) {
+      throw new JsonRpcException(JsonRpcException.UNKNOWN_BLOCK, which + " block not found");
+    }
+    return hash;
+  }
+}

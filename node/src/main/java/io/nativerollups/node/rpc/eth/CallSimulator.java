@@ -1,0 +1,303 @@
+package io.nativerollups.node.rpc.eth;
+
+import io.nativerollups.evm.block.BlockHeader;
+import io.nativerollups.evm.block.ChainConfig;
+import io.nativerollups.evm.gas.GasCalculator;
+import io.nativerollups.evm.processing.TransactionResult;
+import io.nativerollups.evm.state.WorldState;
+import io.nativerollups.evm.tx.AccessListEntry;
+import io.nativerollups.evm.tx.Transaction;
+import io.nativerollups.evm.types.Address;
+import io.nativerollups.evm.types.UInt256;
+import io.nativerollups.evm.vm.BlockContext;
+import io.nativerollups.evm.vm.EVM;
+import io.nativerollups.node.chain.Blockchain;
+import io.nativerollups.node.rpc.BlockResolver;
+import io.nativerollups.node.rpc.JsonRpcException;
+import io.nativerollups.node.rpc.json.Hex;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Runs a {@link CallRequest} as a transaction on a private copy of a block's state, which is then
+ * dropped: eth_call, eth_estimateGas (binary search over the gas limit) and eth_createAccessList
+ * (run until the list of warmed addresses and slots stops changing).
+ *
+ * <p>As in geth: the block context is the block's own header; the sender's nonce is taken from the
+ * state (a given nonce is not checked); a request naming no gas price runs with a base fee (and
+ * blob base fee) of zero so that it pays nothing; the gas limit defaults to the block's gas limit
+ * capped by the fork's transaction cap (EIP-7825). A sender that has code runs as if it had none
+ * (geth skips EIP-3607 for calls); that copy of the state drops the code only when the plain run
+ * is refused for it.
+ */
+public final class CallSimulator {
+  /** Error(string)'s selector, decoded into the revert message. */
+  private static final byte[] ERROR_SELECTOR = {0x08, (byte) 0xc3, 0x79, (byte) 0xa0};
+  /** geth's estimate of a CALL's stipend, added to the first optimistic gas guess. */
+  private static final long CALL_STIPEND = 2300;
+  private static final int MAX_ACCESS_LIST_ROUNDS = 16;
+
+  private final Blockchain chain;
+  private final BlockResolver blocks;
+  private final TransactionProcessors processors;
+
+  public CallSimulator(Blockchain chain, TransactionProcessors processors) {
+    this.chain = chain;
+    this.blocks = new BlockResolver(chain);
+    this.processors = processors;
+  }
+
+  /** What one run produced. */
+  public record Run(Transaction tx, TransactionResult result) {}
+
+  /**
+   * eth_call: runs the request and returns its output.
+   *
+   * @throws JsonRpcException code 3 with the revert data when execution reverts, -32000 when the
+   *     transaction is not valid in that state (insufficient funds, gas too low...)
+   */
+  public byte[] call(BlockHeader header, CallRequest request, StateOverrides overrides) {
+    Run run = run(header, request, overrides, defaultGas(header, request), UnaryOperator.identity());
+    if (!run.result().success()) {
+      if (run.result().gasUsed() < run.tx().gasLimit()) {
+        throw reverted(run.result().output());
+      }
+      throw JsonRpcException.serverError("execution failed: out of gas or invalid instruction (used all "
+          + run.tx().gasLimit() + " gas)");
+    }
+    return run.result().output();
+  }
+
+  /**
+   * eth_estimateGas: the smallest gas limit with which the request succeeds.
+   *
+   * @throws JsonRpcException code 3 when it reverts even with all the gas allowed, -32000 "gas
+   *     required exceeds allowance" when it runs out of gas there, or the transaction's error
+   */
+  public long estimateGas(BlockHeader header, CallRequest request, StateOverrides overrides) {
+    long hi = Math.min(defaultGas(header, request), allowance(header, request, overrides));
+    Run top = run(header, request, overrides, hi, UnaryOperator.identity());
+    if (!top.result().success()) {
+      if (top.result().gasUsed() < hi) {
+        throw reverted(top.result().output());
+      }
+      throw JsonRpcException.serverError("gas required exceeds allowance (" + hi + ")");
+    }
+    GasCalculator gas = GasCalculator.forFork(processors.forkAt(header.timestamp()));
+    long lo = Math.max(gas.transactionIntrinsicGas(top.tx()), gas.transactionFloorGas(top.tx())) - 1;
+    lo = Math.max(lo, top.result().gasUsed() - 1);
+    // most transactions need what they used plus what the 63/64 rule withheld: try that first
+    long optimistic = Math.min(hi, (top.result().gasUsed() + CALL_STIPEND) * 64 / 63);
+    if (optimistic > lo && optimistic < hi) {
+      if (succeeds(header, request, overrides, optimistic)) {
+        hi = optimistic;
+      } else {
+        lo = optimistic;
+      }
+    }
+    while (hi - lo > 1) {
+      long mid = lo + (hi - lo) / 2;
+      if (succeeds(header, request, overrides, mid)) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
+    }
+    return hi;
+  }
+
+  private boolean succeeds(BlockHeader header, CallRequest request, StateOverrides overrides, long gas) {
+    Run run = tryRun(header, request, overrides, gas, UnaryOperator.identity());
+    return run.result().valid() && run.result().success();
+  }
+
+  /** eth_createAccessList's answer. */
+  public record AccessListResult(List<AccessListEntry> accessList, long gasUsed, String error) {}
+
+  /** eth_createAccessList: the addresses and slots the request touches, and the gas it uses with them listed. */
+  public AccessListResult createAccessList(BlockHeader header, CallRequest request, StateOverrides overrides) {
+    long gas = defaultGas(header, request);
+    List<AccessListEntry> list = request.accessList() == null ? List.of() : request.accessList();
+    for (int round = 0; round < MAX_ACCESS_LIST_ROUNDS; round++) {
+      CallRequest withList = request.withAccessList(list);
+      AccessRecordingWorldState[] recorder = new AccessRecordingWorldState[1];
+      Run run = run(header, withList, overrides, gas, world -> recorder[0] = new AccessRecordingWorldState(world));
+      List<AccessListEntry> found = accessList(recorder[0].accessed(), excluded(header, run.tx()));
+      if (sameList(found, list)) {
+        String error = run.result().success() ? null
+            : run.result().gasUsed() < gas ? revertMessage(run.result().output()) : "out of gas";
+        return new AccessListResult(found, run.result().gasUsed(), error);
+      }
+      list = found;
+    }
+    throw JsonRpcException.serverError("access list did not settle after " + MAX_ACCESS_LIST_ROUNDS + " runs");
+  }
+
+  /** Addresses that are warm anyway and are left out unless a slot of theirs was accessed. */
+  private Set<Address> excluded(BlockHeader header, Transaction tx) {
+    Set<Address> excluded = new HashSet<>(processors.precompiles(header.timestamp()));
+    excluded.add(tx.sender());
+    excluded.add(header.coinbase());
+    excluded.add(tx.to() != null ? tx.to() : EVM.createAddress(tx.sender(), tx.nonce()));
+    return excluded;
+  }
+
+  private static List<AccessListEntry> accessList(Map<Address, Set<UInt256>> accessed, Set<Address> excluded) {
+    List<AccessListEntry> list = new ArrayList<>();
+    accessed.forEach((address, slots) -> {
+      if (!slots.isEmpty() || !excluded.contains(address)) {
+        list.add(new AccessListEntry(address, List.copyOf(slots)));
+      }
+    });
+    return list;
+  }
+
+  private static boolean sameList(List<AccessListEntry> a, List<AccessListEntry> b) {
+    return a.size() == b.size() && new HashSet<>(a).equals(new HashSet<>(b));
+  }
+
+  /** The gas of a request that names none: the block's gas limit, within the fork's transaction cap. */
+  long defaultGas(BlockHeader header, CallRequest request) {
+    if (request.gas() != null) {
+      return request.gas();
+    }
+    long cap = GasCalculator.forFork(processors.forkAt(header.timestamp())).maxTransactionGasLimit();
+    return Math.min(header.gasLimit(), cap);
+  }
+
+  /** How much gas the sender can pay for at the request's price (unlimited when it pays nothing). */
+  private long allowance(BlockHeader header, CallRequest request, StateOverrides overrides) {
+    if (!request.paysFees()) {
+      return Long.MAX_VALUE;
+    }
+    UInt256 feeCap = request.gasPrice() != null ? request.gasPrice()
+        : request.maxFeePerGas() != null ? request.maxFeePerGas() : request.maxPriorityFeePerGas();
+    WorldState world = state(header, overrides);
+    BigInteger available = world.getBalance(request.sender()).toBigInteger();
+    BigInteger value = request.value() == null ? BigInteger.ZERO : request.value().toBigInteger();
+    if (available.compareTo(value) < 0) {
+      throw JsonRpcException.serverError("insufficient funds for transfer");
+    }
+    BigInteger gas = available.subtract(value).divide(feeCap.toBigInteger());
+    return gas.bitLength() < 63 ? gas.longValueExact() : Long.MAX_VALUE;
+  }
+
+  /** Runs once and turns an invalid transaction into its -32000 error. */
+  private Run run(BlockHeader header, CallRequest request, StateOverrides overrides, long gas,
+      UnaryOperator<WorldState> wrap) {
+    Run run = tryRun(header, request, overrides, gas, wrap);
+    if (!run.result().valid()) {
+      throw JsonRpcException.serverError(gethMessage(run.result().invalidReason()));
+    }
+    return run;
+  }
+
+  private Run tryRun(BlockHeader header, CallRequest request, StateOverrides overrides, long gas,
+      UnaryOperator<WorldState> wrap) {
+    Run run = runOnce(header, request, overrides, gas, wrap, false);
+    if (!run.result().valid() && run.result().invalidReason().contains("has code")) {
+      run = runOnce(header, request, overrides, gas, wrap, true);
+    }
+    return run;
+  }
+
+  private Run runOnce(BlockHeader header, CallRequest request, StateOverrides overrides, long gas,
+      UnaryOperator<WorldState> wrap, boolean dropSenderCode) {
+    WorldState world = state(header, overrides);
+    Address sender = request.sender();
+    if (dropSenderCode) {
+      world.setCode(sender, new byte[0]);
+      world.commitTransaction();
+    }
+    Transaction tx = request.toTransaction(world.getNonce(sender), gas, chain.config().chainId());
+    BlockContext context = context(header, request);
+    TransactionResult result = processors.processor(header.timestamp()).process(wrap.apply(world), context, tx);
+    return new Run(tx, result);
+  }
+
+  private WorldState state(BlockHeader header, StateOverrides overrides) {
+    WorldState world = blocks.state(header);
+    overrides.applyTo(world);
+    return world;
+  }
+
+  private BlockContext context(BlockHeader header, CallRequest request) {
+    ChainConfig config = chain.config();
+    boolean free = !request.paysFees();
+    UInt256 baseFee = free || header.baseFeePerGas() == null ? UInt256.ZERO : header.baseFeePerGas();
+    UInt256 blobBaseFee = UInt256.ZERO;
+    boolean paysBlobFees = request.maxFeePerBlobGas() != null && !request.maxFeePerBlobGas().isZero();
+    if (paysBlobFees && header.excessBlobGas() != null) {
+      BigInteger fee = config.forkAt(header.timestamp()).blobs().blobBaseFee(header.excessBlobGas());
+      blobBaseFee = fee.bitLength() > 256 ? UInt256.MAX : UInt256.fromBigInteger(fee);
+    }
+    return new BlockContext(header.coinbase(), header.number(), header.timestamp(), header.gasLimit(), baseFee,
+        header.mixHash(), blobBaseFee, config.chainId(),
+        n -> chain.headerByNumber(n).map(BlockHeader::hash).orElse(null));
+  }
+
+  /** Code 3 "execution reverted", with the Error(string) reason when there is one and the raw output as data. */
+  static JsonRpcException reverted(byte[] output) {
+    return new JsonRpcException(JsonRpcException.EXECUTION_REVERTED, revertMessage(output), Hex.data(output));
+  }
+
+  static String revertMessage(byte[] output) {
+    String reason = errorString(output);
+    return reason == null ? "execution reverted" : "execution reverted: " + reason;
+  }
+
+  /** The string of an ABI-encoded {@code Error(string)}, or null when the output is not one. */
+  static String errorString(byte[] output) {
+    if (output.length < 4 + 64 || !Arrays.equals(Arrays.copyOf(output, 4), ERROR_SELECTOR)) {
+      return null;
+    }
+    BigInteger offset = new BigInteger(1, Arrays.copyOfRange(output, 4, 36));
+    if (offset.compareTo(BigInteger.valueOf(output.length)) >= 0) {
+      return null;
+    }
+    int start = 4 + offset.intValue();
+    if (start + 32 > output.length) {
+      return null;
+    }
+    BigInteger length = new BigInteger(1, Arrays.copyOfRange(output, start, start + 32));
+    if (length.compareTo(BigInteger.valueOf(output.length - start - 32)) > 0) {
+      return null;
+    }
+    return new String(output, start + 32, length.intValue(), StandardCharsets.UTF_8);
+  }
+
+  /** The processor's reason in the words geth answers with, which tools match on. */
+  static String gethMessage(String reason) {
+    String r = reason.toLowerCase(Locale.ROOT);
+    if (r.contains("insufficient balance")) {
+      return "insufficient funds for gas * price + value";
+    }
+    if (r.contains("intrinsic gas")) {
+      return "intrinsic gas too low: " + reason;
+    }
+    if (r.contains("below base fee")) {
+      return "max fee per gas less than block base fee";
+    }
+    if (r.contains("priority fee per gas above max fee")) {
+      return "max priority fee per gas higher than max fee per gas";
+    }
+    if (r.contains("transaction cap")) {
+      return "transaction gas limit too high: " + reason;
+    }
+    if (r.contains("block gas limit")) {
+      return "gas limit reached: " + reason;
+    }
+    if (r.contains("blob base fee")) {
+      return "max fee per blob gas less than block blob gas fee";
+    }
+    return reason;
+  }
+}

@@ -1,0 +1,74 @@
+package io.nativerollups.node.rpc.eth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.nativerollups.evm.block.Block;
+import io.nativerollups.node.chain.Blockchain;
+import io.nativerollups.node.rpc.BlockParameter;
+import io.nativerollups.node.rpc.BlockResolver;
+import io.nativerollups.node.rpc.RpcMethod;
+import io.nativerollups.node.rpc.RpcMethodRegistry;
+import io.nativerollups.node.rpc.RpcObject;
+import io.nativerollups.node.rpc.RpcParams;
+import io.nativerollups.node.rpc.json.BlockJson;
+import io.nativerollups.node.rpc.json.Hex;
+import io.nativerollups.node.rpc.json.ReceiptJson;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The chain's identity and blocks: eth_chainId, eth_syncing, eth_blockNumber,
+ * eth_getBlockByNumber/ByHash, eth_getBlockTransactionCountByNumber/ByHash, eth_getBlockReceipts.
+ * An unknown block is a null result, as in other clients.
+ */
+public final class EthBlockMethods {
+  private final Blockchain chain;
+  private final BlockResolver blocks;
+
+  public EthBlockMethods(Blockchain chain) {
+    this.chain = chain;
+    this.blocks = new BlockResolver(chain);
+  }
+
+  public void registerTo(RpcMethodRegistry r) {
+    r.registerMethod("eth_chainId", RpcMethod.withoutParams(() -> Hex.quantity(chain.config().chainId())));
+    // a devnet node never syncs from peers: it is always at its own head
+    r.registerMethod("eth_syncing", RpcMethod.withoutParams(() -> false));
+    r.registerMethod("eth_blockNumber", RpcMethod.withoutParams(() -> Hex.quantity(chain.head().number())));
+    r.registerMethod("eth_getBlockByNumber", p -> blockJson(p, BlockParameter::numberOrTag));
+    r.registerMethod("eth_getBlockByHash", p -> blockJson(p, EthBlockMethods::byHash));
+    r.registerMethod("eth_getBlockTransactionCountByNumber", p -> transactionCount(p, BlockParameter::numberOrTag));
+    r.registerMethod("eth_getBlockTransactionCountByHash", p -> transactionCount(p, EthBlockMethods::byHash));
+    r.registerMethod("eth_getBlockReceipts", this::blockReceipts);
+  }
+
+  /** A block hash parameter (the ...ByHash methods take the plain hash, no EIP-1898 object). */
+  static BlockParameter byHash(JsonNode n) {
+    return new BlockParameter.Hash(RpcObject.toHash(n), false);
+  }
+
+  private Object blockJson(RpcParams p, Function<JsonNode, BlockParameter> which) {
+    p.atMost(2);
+    BlockParameter block = p.required(0, which);
+    boolean full = p.bool(1);
+    return blocks.block(block).map(b -> BlockJson.block(b, full)).orElse(null);
+  }
+
+  private Object transactionCount(RpcParams p, Function<JsonNode, BlockParameter> which) {
+    p.atMost(1);
+    return blocks.block(p.required(0, which)).map(b -> Hex.quantity(b.transactions().size())).orElse(null);
+  }
+
+  private Object blockReceipts(RpcParams p) {
+    p.atMost(1);
+    Optional<Block> block = blocks.block(p.required(0, BlockParameter::numberTagOrHash));
+    if (block.isEmpty()) {
+      return null;
+    }
+    Block b = block.get();
+    ArrayNode out = JsonNodeFactory.instance.arrayNode();
+    out.addAll(ReceiptJson.ofBlock(b, chain.receipts(b.header().hash()), chain.config()));
+    return out;
+  }
+}

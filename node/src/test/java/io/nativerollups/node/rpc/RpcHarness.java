@@ -1,0 +1,77 @@
+package io.nativerollups.node.rpc;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nativerollups.node.TestNode;
+import io.nativerollups.node.mining.InMemoryPayloadStore;
+import io.nativerollups.node.storage.InMemoryKeyValueStorage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** A node on the dev genesis (see {@link TestNode}) with its RPC methods, called in process through the processor. */
+public final class RpcHarness implements AutoCloseable {
+  public final TestNode node;
+  public final InMemoryPayloadStore payloads;
+  public final RpcServices services;
+  public final RpcMethodRegistry methods;
+  public final JsonRpcProcessor processor;
+
+  public RpcHarness() throws Exception {
+    node = new TestNode(new InMemoryKeyValueStorage());
+    payloads = new InMemoryPayloadStore(node.chain, node.builder);
+    services = new RpcServices(node.chain, node.pool, node.builder, payloads, node.plugins, "native-rollups/test");
+    methods = RpcMethods.standard(services, true);
+    processor = new JsonRpcProcessor(methods, 100);
+  }
+
+  /** The whole response object of a call with {@code params} (Java values, serialized as JSON). */
+  public JsonNode call(String method, Object... params) {
+    ObjectNode request = JsonNodeFactory.instance.objectNode();
+    request.put("jsonrpc", "2.0");
+    request.put("id", 7);
+    request.put("method", method);
+    ArrayNode array = request.putArray("params");
+    for (Object p : params) {
+      array.add(JsonRpcProcessor.MAPPER.valueToTree(p));
+    }
+    return send(JsonRpcProcessor.write(request));
+  }
+
+  /** The response to a raw request text. */
+  public JsonNode send(String text) {
+    String answer = processor.process(text.getBytes(StandardCharsets.UTF_8), null);
+    if (answer == null) {
+      return null;
+    }
+    try {
+      return JsonRpcProcessor.MAPPER.readTree(answer);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The result of a call that must succeed. */
+  public JsonNode result(String method, Object... params) {
+    JsonNode response = call(method, params);
+    assertNull(response.get("error"), () -> method + " failed: " + response);
+    return response.get("result");
+  }
+
+  /** The error object of a call that must fail. */
+  public JsonNode error(String method, Object... params) {
+    JsonNode response = call(method, params);
+    assertNotNull(response.get("error"), () -> method + " should fail but answered " + response);
+    return response.get("error");
+  }
+
+  @Override
+  public void close() {
+    node.close();
+  }
+}

@@ -1,0 +1,179 @@
+package io.nativerollups.node.rpc.eth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nativerollups.evm.tx.TransactionEncoder;
+import io.nativerollups.evm.tx.TransactionHasher;
+import io.nativerollups.node.TestNode;
+import io.nativerollups.node.rpc.RpcHarness;
+import io.nativerollups.node.rpc.json.Hex;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EthCallMethodsTest {
+  private static final String CONTRACT = "0x00000000000000000000000000000000000c0de1";
+  private static final String ALICE = "0x00000000000000000000000000000000000a11ce";
+  private RpcHarness rpc;
+
+  @BeforeEach
+  void start() throws Exception {
+    rpc = new RpcHarness();
+  }
+
+  @AfterEach
+  void stop() {
+    rpc.close();
+  }
+
+  private static Map<String, Object> callTo(String to) {
+    Map<String, Object> tx = new LinkedHashMap<>();
+    tx.put("from", TestNode.SENDER.toHexString());
+    tx.put("to", to);
+    return tx;
+  }
+
+  private static Map<String, Object> override(String code, Map<String, String> stateDiff) {
+    Map<String, Object> account = new LinkedHashMap<>();
+    account.put("code", code);
+    if (stateDiff != null) {
+      account.put("stateDiff", stateDiff);
+    }
+    return Map.of(CONTRACT, account);
+  }
+
+  private String deployStoreAndLog() {
+    var create = Contracts.tx(0, null, Contracts.STORE_AND_LOG_INIT, 200_000);
+    rpc.result("eth_sendRawTransaction", Hex.data(TransactionEncoder.encode(create)));
+    rpc.node.seal();
+    return rpc.result("eth_getTransactionReceipt", Hex.data(TransactionHasher.hash(create))).get("contractAddress").asText();
+  }
+
+  @Test
+  void callRunsCodeGivenByStateOverridesWithoutChangingState() {
+    String word = "0x" + "0".repeat(62) + "07";
+    String out = rpc.result("eth_call", callTo(CONTRACT), "latest",
+        override(Hex.data(Contracts.RETURN_SLOT_0), Map.of("0x" + "0".repeat(64), word))).asText();
+    assertEquals(word, out);
+    assertEquals("0x", rpc.result("eth_getCode", CONTRACT).asText());
+    assertEquals("0x", rpc.result("eth_call", callTo(CONTRACT)).asText());
+  }
+
+  @Test
+  void fullStorageOverrideReplacesEveryOtherSlot() {
+    String address = deployStoreAndLog();
+    rpc.result("eth_sendRawTransaction", Hex.data(TransactionEncoder.encode(
+        Contracts.tx(1, io.nativerollups.evm.types.Address.fromHex(address), new byte[0], 100_000))));
+    rpc.node.seal();
+    Map<String, Object> account = new LinkedHashMap<>();
+    account.put("code", Hex.data(Contracts.RETURN_SLOT_0));
+    account.put("state", Map.of("0x" + "0".repeat(63) + "1", "0x" + "0".repeat(63) + "5"));
+    String out = rpc.result("eth_call", callTo(address), "latest", Map.of(address, account)).asText();
+    assertEquals("0x" + "0".repeat(64), out);
+  }
+
+  @Test
+  void revertIsCodeThreeWithReasonAndData() {
+    JsonNode error = rpc.error("eth_call", callTo(CONTRACT), "latest", override(Hex.data(Contracts.REVERT_NO), null));
+    assertEquals(3, error.get("code").asInt());
+    assertEquals("execution reverted: no", error.get("message").asText());
+    assertTrue(error.get("data").asText().startsWith("0x08c379a0"));
+    JsonNode estimate = rpc.error("eth_estimateGas", callTo(CONTRACT), "latest", override(Hex.data(Contracts.REVERT_NO), null));
+    assertEquals(3, estimate.get("code").asInt());
+  }
+
+  @Test
+  void badCallRequestsAreInvalidParams() {
+    Map<String, Object> both = callTo(CONTRACT);
+    both.put("input", "0x01");
+    both.put("data", "0x02");
+    assertEquals(-32602, rpc.error("eth_call", both).get("code").asInt());
+    Map<String, Object> fees = callTo(CONTRACT);
+    fees.put("gasPrice", "0x1");
+    fees.put("maxFeePerGas", "0x1");
+    assertEquals(-32602, rpc.error("eth_call", fees).get("code").asInt());
+    assertEquals(-32602, rpc.error("eth_call", "0x00").get("code").asInt());
+    assertEquals(-32602, rpc.error("eth_call", callTo(CONTRACT), "latest",
+        Map.of(CONTRACT, Map.of("state", Map.of(), "stateDiff", Map.of()))).get("code").asInt());
+    assertEquals(-32602, rpc.error("eth_call", callTo(CONTRACT), "latest",
+        Map.of(CONTRACT, Map.of("movePrecompileToAddress", ALICE))).get("code").asInt());
+    assertEquals(-32602, rpc.error("eth_call", callTo(CONTRACT), "latest", Map.of(), Map.of()).get("code").asInt());
+  }
+
+  @Test
+  void callThatCannotPayIsRefusedInGethsWords() {
+    Map<String, Object> rich = callTo(ALICE);
+    rich.put("from", ALICE);
+    rich.put("value", "0x1");
+    JsonNode error = rpc.error("eth_call", rich);
+    assertEquals(-32000, error.get("code").asInt());
+    assertEquals("insufficient funds for gas * price + value", error.get("message").asText());
+  }
+
+  @Test
+  void aContractCanBeTheSenderOfACall() {
+    Map<String, Object> fromContract = callTo(ALICE);
+    fromContract.put("from", CONTRACT);
+    assertEquals("0x", rpc.result("eth_call", fromContract, "latest", override(Hex.data(Contracts.RETURN_SLOT_0), null)).asText());
+  }
+
+  @Test
+  void estimateOfATransferIsItsIntrinsicGas() {
+    Map<String, Object> transfer = callTo(ALICE);
+    transfer.put("value", "0x1");
+    assertEquals("0x5208", rpc.result("eth_estimateGas", transfer).asText());
+  }
+
+  @Test
+  void estimateIsTheLeastGasThatSucceeds() {
+    String address = deployStoreAndLog();
+    long estimate = Hex.parseLong(rpc.result("eth_estimateGas", callTo(address)).asText());
+    assertTrue(estimate > 21_000 + 20_000, "an SSTORE from zero costs 20000: " + estimate);
+    Map<String, Object> enough = callTo(address);
+    enough.put("gas", Hex.quantity(estimate));
+    assertEquals("0x", rpc.result("eth_call", enough).asText());
+    Map<String, Object> short1 = callTo(address);
+    short1.put("gas", Hex.quantity(estimate - 1));
+    assertEquals(-32000, rpc.error("eth_call", short1).get("code").asInt());
+    Map<String, Object> tooLittle = callTo(address);
+    tooLittle.put("gas", "0x5208");
+    assertTrue(rpc.error("eth_estimateGas", tooLittle).get("message").asText().startsWith("gas required exceeds allowance"));
+  }
+
+  @Test
+  void accessListNamesTheContractsSlotAndLowersNothingBelowWhatItUses() {
+    String address = deployStoreAndLog();
+    Map<String, Object> call = callTo(address);
+    call.put("from", ALICE);
+    JsonNode result = rpc.result("eth_createAccessList", call);
+    JsonNode list = result.get("accessList");
+    assertEquals(1, list.size(), result.toString());
+    assertEquals(address, list.get(0).get("address").asText());
+    assertEquals(List.of("0x" + "0".repeat(64)),
+        List.of(list.get(0).get("storageKeys").get(0).asText()));
+    assertTrue(Hex.parseLong(result.get("gasUsed").asText()) > 21_000);
+    assertFalse(result.has("error"));
+  }
+
+  @Test
+  void revertMessageDecodesOnlyWellFormedErrorStrings() {
+    assertEquals("no", CallSimulator.errorString(Contracts.hex(
+        "08c379a0"
+        + "0000000000000000000000000000000000000000000000000000000000000020"
+        + "0000000000000000000000000000000000000000000000000000000000000002"
+        + "6e6f000000000000000000000000000000000000000000000000000000000000")));
+    assertNull(CallSimulator.errorString(new byte[0]));
+    assertNull(CallSimulator.errorString(Contracts.hex("08c379a0"
+        + "0000000000000000000000000000000000000000000000000000000000000020"
+        + "00000000000000000000000000000000000000000000000000000000000000ff")));
+    assertEquals("execution reverted", CallSimulator.revertMessage("x".getBytes(StandardCharsets.UTF_8)));
+  }
+}
