@@ -33,3 +33,7 @@ if [ -z "$JAVA_HOME" ]; then
 fi
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
+# Maven's bundled Guava calls sun.misc.Unsafe, which JDK 24+ warns about on every run; allow it quietly.
+if [ "$(_jdk_release "$JAVA_HOME")" -ge 24 ]; then
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi

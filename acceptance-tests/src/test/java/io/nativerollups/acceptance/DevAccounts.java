@@ -1,7 +1,9 @@
 package io.nativerollups.acceptance;
 
 import java.math.BigInteger;
+import java.security.GeneralSecurityException;
 import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
 
 /**
  * The funded accounts of {@code genesis/l1-dev.json}. Their keys are public (the README lists them)
@@ -24,6 +26,15 @@ public final class DevAccounts {
   public static final BigInteger GENESIS_BALANCE = new BigInteger("d3c21bcecceda1000000", 16);
 
   private DevAccounts() {}
+
+  /** A new account with a random key, holding nothing. */
+  public static Credentials random() {
+    try {
+      return Credentials.create(Keys.createEcKeyPair());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   /** The raw 32-byte private key, for signing with our own codec. */
   public static byte[] privateKey(Credentials account) {

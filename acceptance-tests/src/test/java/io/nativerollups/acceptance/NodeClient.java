@@ -59,6 +59,15 @@ public final class NodeClient implements AutoCloseable {
     return balance(address, DefaultBlockParameter.valueOf(blockNumber));
   }
 
+  public String code(String address, DefaultBlockParameter block) {
+    return send(web3j.ethGetCode(address, block)).getCode();
+  }
+
+  /** The account's nonce in a block's state. */
+  public BigInteger nonce(String address, DefaultBlockParameter block) {
+    return send(web3j.ethGetTransactionCount(address, block)).getTransactionCount();
+  }
+
   public long blockNumber() {
     return send(web3j.ethBlockNumber()).getBlockNumber().longValueExact();
   }

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -30,6 +31,15 @@ public final class NodeProcess implements AutoCloseable {
   static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
   private static final Duration GRACEFUL_STOP = Duration.ofSeconds(20);
   private static final List<NodeProcess> STARTED = new CopyOnWriteArrayList<>();
+
+  static {
+    // A test JVM that dies (timeout, crash) must not leave nodes running on the machine.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(node -> {
+      if (node.process != null) {
+        node.process.destroyForcibly();
+      }
+    }), "stop-acceptance-nodes"));
+  }
 
   private final String name;
   private final Path genesisFile;
@@ -58,7 +68,7 @@ public final class NodeProcess implements AutoCloseable {
     this.extraArgs = List.copyOf(b.extraArgs);
   }
 
-  /** A node with the L1 dev genesis, producing a block every second. */
+  /** A node with the L1 dev genesis, in dev mode sealing a block as soon as a transaction arrives. */
   public static Builder builder(String name) {
     return new Builder(name);
   }
@@ -68,7 +78,7 @@ public final class NodeProcess implements AutoCloseable {
     private final String name;
     private Path genesisFile = Paths.devGenesis();
     private boolean inMemory;
-    private Integer blockTimeSeconds = 1;
+    private Integer blockTimeSeconds = 0;
     private byte[] jwtSecret = HexFormat.of().parseHex("a0".repeat(32));
     private final List<String> extraArgs = new ArrayList<>();
 
@@ -87,9 +97,15 @@ public final class NodeProcess implements AutoCloseable {
       return this;
     }
 
-    /** Dev-mode block production every {@code seconds}; {@code null} for none (blocks come through the Engine API). */
-    public Builder blockTime(Integer seconds) {
+    /** Dev mode sealing a block every {@code seconds} (0: one per arriving transaction, the default). */
+    public Builder blockTime(int seconds) {
       this.blockTimeSeconds = seconds;
+      return this;
+    }
+
+    /** No dev mode: the node only follows blocks given to it through the Engine API. */
+    public Builder engineDriven() {
+      this.blockTimeSeconds = null;
       return this;
     }
 
@@ -134,7 +150,7 @@ public final class NodeProcess implements AutoCloseable {
     enginePort = freePort();
     metricsPort = freePort();
     List<String> command = new ArrayList<>(List.of(
-        javaExecutable(), "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-XX:+UseSerialGC",
+        javaExecutable(), "--enable-native-access=ALL-UNNAMED", "-Xss8m", "-Xmx512m", "-XX:+UseSerialGC",
         "-cp", classPath(), "io.nativerollups.node.Node",
         "--genesis-file", genesisFile.toString(),
         "--rpc-http-host", "127.0.0.1",
@@ -150,10 +166,12 @@ public final class NodeProcess implements AutoCloseable {
     }
     if (blockTimeSeconds != null) {
       command.addAll(List.of("--block-time", blockTimeSeconds.toString()));
+    } else {
+      command.add("--no-dev-mode");
     }
     command.addAll(extraArgs);
     Files.writeString(logFile, "\n=== " + String.join(" ", command) + "\n", StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     process = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

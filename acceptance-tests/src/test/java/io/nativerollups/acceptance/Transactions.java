@@ -18,6 +18,7 @@ import org.web3j.crypto.AccessListObject;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
+import org.web3j.utils.Numeric;
 
 /**
  * Signed transactions of every type. Types 0–2 are built and signed by web3j, the way a wallet
@@ -52,7 +53,7 @@ public final class Transactions {
       List<AccessListObject> accessList, BigInteger gasLimit) {
     RawTransaction tx = RawTransaction.createTransaction(
         CHAIN_ID, nonce, GAS_PRICE, gasLimit, to, value, "0x", accessList);
-    return TransactionEncoder.signMessage(tx, CHAIN_ID, from);
+    return TransactionEncoder.signMessage(tx, from); // typed: the chain id is a field, not in v
   }
 
   /** Type 2. */
@@ -66,7 +67,7 @@ public final class Transactions {
     RawTransaction tx = to == null
         ? RawTransaction.createTransaction(CHAIN_ID, nonce, gasLimit, "", value, data, priorityFee, maxFee)
         : RawTransaction.createTransaction(CHAIN_ID, nonce, gasLimit, to, value, data, priorityFee, maxFee);
-    return TransactionEncoder.signMessage(tx, CHAIN_ID, from);
+    return TransactionEncoder.signMessage(tx, from);
   }
 
   /** A blob transaction and the versioned hashes of its blobs. */
@@ -136,8 +137,14 @@ public final class Transactions {
         authorityNonce.longValueExact(), DevAccounts.privateKey(authority));
   }
 
-  /** Type 4 carrying {@code authorizations}. */
+  /** Type 4 carrying {@code authorizations}, with no call data. */
   public static byte[] setCode(Credentials from, BigInteger nonce, String to, BigInteger value,
+      BigInteger gasLimit, List<Authorization> authorizations) {
+    return setCode(from, nonce, to, value, "0x", gasLimit, authorizations);
+  }
+
+  /** Type 4 carrying {@code authorizations} and calling {@code to} with {@code data}. */
+  public static byte[] setCode(Credentials from, BigInteger nonce, String to, BigInteger value, String data,
       BigInteger gasLimit, List<Authorization> authorizations) {
     Transaction tx = Transaction.builder(TransactionType.SET_CODE)
         .chainId(UInt256.valueOf(CHAIN_ID))
@@ -147,7 +154,7 @@ public final class Transactions {
         .gasLimit(gasLimit.longValueExact())
         .to(Address.fromHex(to))
         .value(UInt256.fromBigInteger(value))
-        .data(new byte[0])
+        .data(Numeric.hexStringToByteArray(data))
         .accessList(List.of())
         .authorizationList(authorizations)
         .build();

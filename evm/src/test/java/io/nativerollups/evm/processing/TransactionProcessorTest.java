@@ -327,4 +327,45 @@ class TransactionProcessorTest {
     long used = 21_000 + 25_000;
     assertEquals(used - Math.min(12_500, used / 5), r.gasUsed());
   }
+
+  @Test
+  void valueCallToDeadAccountPaysTransferAndNewAccountAndGetsTheStipend() {
+    world.setBalance(CONTRACT, UInt256.valueOf(10));
+    // CALL(0 gas, 0xdddd, value 1, 0, 0, 0, 0); stop
+    deploy(CONTRACT, "600060006000600060016" + "1dddd6000f100");
+    TransactionResult r = run(Fork.CANCUN, call(CONTRACT, 100_000));
+    assertTrue(r.success());
+    // the 2300 stipend is not charged to the caller; the empty callee returns it unused
+    assertEquals(21_000 + 7 * 3 + 2_600 + 9_000 + 25_000 - 2_300, r.gasUsed());
+    assertEquals(UInt256.ONE, world.getBalance(OTHER));
+  }
+
+  @Test
+  void callWithMoreValueThanBalanceFailsAndKeepsTheGas() {
+    // SSTORE(0, CALL(0 gas, 0xdddd, value 1, 0, 0, 0, 0) + 1)
+    deploy(CONTRACT, "600060006000600060016" + "1dddd6000f1600101600055");
+    TransactionResult r = run(Fork.CANCUN, call(CONTRACT, 100_000));
+    assertTrue(r.success());
+    assertEquals(UInt256.ONE, world.getStorage(CONTRACT, UInt256.ZERO));
+    assertEquals(UInt256.ZERO, world.getBalance(OTHER));
+  }
+
+  @Test
+  void returnDataCopyPastTheEndHalts() {
+    deploy(OTHER, "60ff60005360016000f3"); // returns one byte
+    // CALL(GAS, 0xdddd, 0, 0, 0, 0, 0); RETURNDATACOPY(0, 0, 2)
+    deploy(CONTRACT, "60006000600060006000" + "61dddd5af150" + "600260006000" + "3e");
+    TransactionResult ok = run(Fork.CANCUN, call(CONTRACT, 100_000));
+    assertFalse(ok.success());
+    assertEquals(100_000, ok.gasUsed());
+  }
+
+  @Test
+  void transientStoreInStaticContextFails() {
+    deploy(OTHER, "600160015d"); // TSTORE(1, 1)
+    // SSTORE(0, STATICCALL(0xffff gas, 0xdddd, 0, 0, 0, 0) + 1)
+    deploy(CONTRACT, "600060006000600061dddd61fffffa600101600055");
+    assertTrue(run(Fork.CANCUN, call(CONTRACT, 200_000)).success());
+    assertEquals(UInt256.ONE, world.getStorage(CONTRACT, UInt256.ZERO));
+  }
 }

@@ -2,7 +2,9 @@ package io.nativerollups.node.rpc;
 
 import io.nativerollups.evm.block.Block;
 import io.nativerollups.evm.block.BlockHeader;
+import io.nativerollups.evm.state.WorldState;
 import io.nativerollups.node.chain.Blockchain;
+import io.nativerollups.node.rpc.json.Hex;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -33,7 +35,7 @@ public final class BlockResolver {
       case BlockParameter.Number n -> chain.headerByNumber(n.number());
       case BlockParameter.Hash h -> chain.headerByHash(h.hash()).map(header -> {
         if (h.requireCanonical() && !isCanonical(header)) {
-          throw JsonRpcException.serverError("hash " + io.nativerollups.node.rpc.json.Hex.data(h.hash())
+          throw JsonRpcException.serverError("hash " + Hex.data(h.hash())
               + " is not currently canonical");
         }
         return header;
@@ -57,6 +59,19 @@ public final class BlockResolver {
   public BlockHeader stateHeader(BlockParameter p) {
     return header(p).orElseThrow(() -> JsonRpcException.serverError(
         p instanceof BlockParameter.Hash ? "header for hash not found" : "header not found"));
+  }
+
+  /**
+   * A private copy of the state after {@code header}'s block.
+   *
+   * @throws JsonRpcException -32000 when the chain no longer holds that state
+   */
+  public WorldState state(BlockHeader header) {
+    try {
+      return chain.stateAt(header.hash());
+    } catch (IllegalArgumentException e) {
+      throw JsonRpcException.serverError("state not available: " + e.getMessage());
+    }
   }
 
   /** Whether {@code header} is the canonical block at its height. */

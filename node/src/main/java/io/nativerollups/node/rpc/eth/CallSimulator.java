@@ -12,12 +12,14 @@ import io.nativerollups.evm.types.UInt256;
 import io.nativerollups.evm.vm.BlockContext;
 import io.nativerollups.evm.vm.EVM;
 import io.nativerollups.node.chain.Blockchain;
+import io.nativerollups.node.rpc.BlockResolver;
 import io.nativerollups.node.rpc.JsonRpcException;
 import io.nativerollups.node.rpc.json.Hex;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,10 +46,12 @@ public final class CallSimulator {
   private static final int MAX_ACCESS_LIST_ROUNDS = 16;
 
   private final Blockchain chain;
+  private final BlockResolver blocks;
   private final TransactionProcessors processors;
 
   public CallSimulator(Blockchain chain, TransactionProcessors processors) {
     this.chain = chain;
+    this.blocks = new BlockResolver(chain);
     this.processors = processors;
   }
 
@@ -139,7 +143,7 @@ public final class CallSimulator {
 
   /** Addresses that are warm anyway and are left out unless a slot of theirs was accessed. */
   private Set<Address> excluded(BlockHeader header, Transaction tx) {
-    Set<Address> excluded = new java.util.HashSet<>(processors.precompiles(header.timestamp()));
+    Set<Address> excluded = new HashSet<>(processors.precompiles(header.timestamp()));
     excluded.add(tx.sender());
     excluded.add(header.coinbase());
     excluded.add(tx.to() != null ? tx.to() : EVM.createAddress(tx.sender(), tx.nonce()));
@@ -157,7 +161,7 @@ public final class CallSimulator {
   }
 
   private static boolean sameList(List<AccessListEntry> a, List<AccessListEntry> b) {
-    return a.size() == b.size() && new java.util.HashSet<>(a).equals(new java.util.HashSet<>(b));
+    return a.size() == b.size() && new HashSet<>(a).equals(new HashSet<>(b));
   }
 
   /** The gas of a request that names none: the block's gas limit, within the fork's transaction cap. */
@@ -220,7 +224,7 @@ public final class CallSimulator {
   }
 
   private WorldState state(BlockHeader header, StateOverrides overrides) {
-    WorldState world = chain.stateAt(header.hash());
+    WorldState world = blocks.state(header);
     overrides.applyTo(world);
     return world;
   }

@@ -59,7 +59,7 @@ public final class EthStateMethods {
   /** The state at the block parameter {@code blockIndex} (latest when omitted), after checking the parameter count. */
   private WorldState state(RpcParams p, int blockIndex, int maxParams) {
     p.atMost(maxParams);
-    return chain.stateAt(header(p, blockIndex).hash());
+    return blocks.state(header(p, blockIndex));
   }
 
   private BlockHeader header(RpcParams p, int blockIndex) {
@@ -74,7 +74,7 @@ public final class EthStateMethods {
     if (block instanceof BlockParameter.Named n && n.tag() == BlockParameter.Tag.PENDING) {
       return Hex.quantity(pool.nextNonce(address));
     }
-    return Hex.quantity(chain.stateAt(blocks.stateHeader(block).hash()).getNonce(address));
+    return Hex.quantity(blocks.state(blocks.stateHeader(block)).getNonce(address));
   }
 
   /**

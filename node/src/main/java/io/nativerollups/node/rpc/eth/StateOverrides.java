@@ -1,6 +1,7 @@
 package io.nativerollups.node.rpc.eth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.nativerollups.evm.state.WorldState;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
@@ -36,7 +37,7 @@ public record StateOverrides(Map<Address, AccountOverride> accounts) {
       Map.Entry<String, JsonNode> e = it.next();
       Address address;
       try {
-        address = RpcObject.toAddress(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(e.getKey()));
+        address = RpcObject.toAddress(JsonNodeFactory.instance.textNode(e.getKey()));
       } catch (IllegalArgumentException bad) {
         throw new IllegalArgumentException("override key " + e.getKey() + ": " + bad.getMessage());
       }
@@ -68,7 +69,7 @@ public record StateOverrides(Map<Address, AccountOverride> accounts) {
     Map<UInt256, UInt256> slots = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      UInt256 key = UInt256.fromBytes(RpcObject.toHash(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(e.getKey())));
+      UInt256 key = UInt256.fromBytes(RpcObject.toHash(JsonNodeFactory.instance.textNode(e.getKey())));
       slots.put(key, UInt256.fromBytes(RpcObject.toHash(e.getValue())));
     }
     return slots;

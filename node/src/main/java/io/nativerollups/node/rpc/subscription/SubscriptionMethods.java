@@ -20,6 +20,8 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * eth_subscribe and eth_unsubscribe over WebSocket: {@code newHeads} sends each new canonical head
@@ -28,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * HTTP the methods answer -32601 "notifications not supported", as geth does.
  */
 public final class SubscriptionMethods {
+  private static final Logger LOG = LogManager.getLogger(SubscriptionMethods.class);
   private final Blockchain chain;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
@@ -93,10 +96,19 @@ public final class SubscriptionMethods {
     return p.session();
   }
 
+  /** Runs on the thread that moved the head: a failure here is logged, never passed to the chain. */
   private void newHead(Block block) {
     if (subscriptions.isEmpty()) {
       return;
     }
+    try {
+      notifySubscribers(block);
+    } catch (RuntimeException e) {
+      LOG.error("notifying subscriptions of block {} failed", block.header().number(), e);
+    }
+  }
+
+  private void notifySubscribers(Block block) {
     ObjectNode header = null;
     List<Receipt> receipts = null;
     for (Subscription s : subscriptions.values()) {

@@ -13,7 +13,6 @@ import io.nativerollups.evm.types.Address;
 import io.nativerollups.node.TestNode;
 import io.nativerollups.node.rpc.RpcHarness;
 import io.nativerollups.node.rpc.json.Hex;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

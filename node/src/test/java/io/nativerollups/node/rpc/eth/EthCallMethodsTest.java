@@ -119,6 +119,13 @@ class EthCallMethodsTest {
   }
 
   @Test
+  void aContractCanBeTheSenderOfACall() {
+    Map<String, Object> fromContract = callTo(ALICE);
+    fromContract.put("from", CONTRACT);
+    assertEquals("0x", rpc.result("eth_call", fromContract, "latest", override(Hex.data(Contracts.RETURN_SLOT_0), null)).asText());
+  }
+
+  @Test
   void estimateOfATransferIsItsIntrinsicGas() {
     Map<String, Object> transfer = callTo(ALICE);
     transfer.put("value", "0x1");

@@ -1,0 +1,136 @@
+package io.nativerollups.node.rpc.subscription;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.nativerollups.evm.tx.TransactionEncoder;
+import io.nativerollups.evm.tx.TransactionHasher;
+import io.nativerollups.evm.types.Address;
+import io.nativerollups.node.rpc.JsonRpcException;
+import io.nativerollups.node.rpc.JsonRpcProcessor;
+import io.nativerollups.node.rpc.RpcHarness;
+import io.nativerollups.node.rpc.RpcMethodRegistry;
+import io.nativerollups.node.rpc.RpcParams;
+import io.nativerollups.node.rpc.RpcSession;
+import io.nativerollups.node.rpc.eth.Contracts;
+import io.nativerollups.node.rpc.json.Hex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SubscriptionMethodsTest {
+  private RpcHarness rpc;
+  private SubscriptionMethods subscriptions;
+  private RpcMethodRegistry methods;
+
+  /** A connection that keeps what it is sent. */
+  private static final class Session implements RpcSession {
+    final String id;
+    final List<JsonNode> sent = new ArrayList<>();
+    final List<Runnable> onClose = new ArrayList<>();
+
+    Session(String id) {
+      this.id = id;
+    }
+
+    @Override
+    public String id() {
+      return id;
+    }
+
+    @Override
+    public synchronized void send(String json) {
+      try {
+        sent.add(JsonRpcProcessor.MAPPER.readTree(json));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void onClose(Runnable action) {
+      onClose.add(action);
+    }
+
+    void close() {
+      onClose.forEach(Runnable::run);
+    }
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    rpc = new RpcHarness();
+    subscriptions = new SubscriptionMethods(rpc.node.chain);
+    methods = new RpcMethodRegistry();
+    subscriptions.registerTo(methods);
+  }
+
+  @AfterEach
+  void stop() {
+    rpc.close();
+  }
+
+  private Object call(String method, Session session, Object... params) {
+    ArrayNode array = JsonRpcProcessor.MAPPER.createArrayNode();
+    for (Object p : params) {
+      array.add(JsonRpcProcessor.MAPPER.valueToTree(p));
+    }
+    return methods.get(method).handle(new RpcParams(method, array, session));
+  }
+
+  @Test
+  void logsSubscriptionSendsEachMatchingLogOfNewHeads() {
+    var create = Contracts.tx(0, null, Contracts.STORE_AND_LOG_INIT, 200_000);
+    rpc.result("eth_sendRawTransaction", Hex.data(TransactionEncoder.encode(create)));
+    rpc.node.seal();
+    String contract = rpc.result("eth_getTransactionReceipt", Hex.data(TransactionHasher.hash(create)))
+        .get("contractAddress").asText();
+    Session session = new Session("s1");
+    String matching = (String) call("eth_subscribe", session, "logs", Map.of("address", contract));
+    call("eth_subscribe", session, "logs", Map.of("topics", List.of("0x" + "0".repeat(63) + "9")));
+    rpc.result("eth_sendRawTransaction", Hex.data(TransactionEncoder.encode(
+        Contracts.tx(1, Address.fromHex(contract), new byte[0], 100_000))));
+    rpc.node.seal();
+    assertEquals(1, session.sent.size(), session.sent.toString());
+    JsonNode params = session.sent.get(0).get("params");
+    assertEquals(matching, params.get("subscription").asText());
+    assertEquals(contract, params.get("result").get("address").asText());
+    assertEquals(Contracts.TOPIC_1, params.get("result").get("topics").get(0).asText());
+  }
+
+  @Test
+  void subscriptionsEndWithUnsubscribeOrTheirConnection() {
+    Session mine = new Session("mine");
+    Session other = new Session("other");
+    String id = (String) call("eth_subscribe", mine, "newHeads");
+    call("eth_subscribe", other, "newHeads");
+    assertEquals(2, subscriptions.count());
+    assertFalse((Boolean) call("eth_unsubscribe", other, id), "only its own connection may end it");
+    rpc.node.seal();
+    assertEquals(1, mine.sent.size());
+    assertTrue((Boolean) call("eth_unsubscribe", mine, id));
+    assertFalse((Boolean) call("eth_unsubscribe", mine, id));
+    other.close();
+    assertEquals(0, subscriptions.count());
+  }
+
+  @Test
+  void unknownKindsBadFiltersAndHttpAreRefused() {
+    Session s = new Session("s");
+    assertEquals(-32602, ((JsonRpcException) org.junit.jupiter.api.Assertions.assertThrows(JsonRpcException.class,
+        () -> call("eth_subscribe", s, "newPendingTransactions"))).code());
+    assertEquals(-32602, org.junit.jupiter.api.Assertions.assertThrows(JsonRpcException.class,
+        () -> call("eth_subscribe", s, "logs", Map.of("fromBlock", "0x1"))).code());
+    assertEquals(-32602, org.junit.jupiter.api.Assertions.assertThrows(JsonRpcException.class,
+        () -> call("eth_subscribe", s, "newHeads", Map.of())).code());
+    assertEquals(-32601, org.junit.jupiter.api.Assertions.assertThrows(JsonRpcException.class,
+        () -> call("eth_subscribe", null, "newHeads")).code());
+    assertEquals(0, subscriptions.count());
+  }
+}
