@@ -27,6 +27,7 @@ import io.nativerollups.node.storage.RocksDbKeyValueStorage;
 import io.nativerollups.node.txpool.DefaultTransactionPool;
 import io.nativerollups.plugin.NodePlugin;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -192,8 +193,8 @@ public final class Node implements Callable<Integer> {
   static CommandLine commandLine(Node node, PrintStream out, PrintStream err) {
     CommandLine cli = new CommandLine(node);
     cli.setUnmatchedArgumentsAllowed(true);
-    cli.setOut(new java.io.PrintWriter(out, true));
-    cli.setErr(new java.io.PrintWriter(err, true));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
     cli.setExecutionExceptionHandler((e, commandLine, result) -> {
       commandLine.getErr().println("error: " + e.getMessage());
       if (e instanceof CommandLine.ParameterException) {
