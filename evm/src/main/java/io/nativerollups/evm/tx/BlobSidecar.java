@@ -12,11 +12,12 @@ import java.util.List;
  * EIP-4844's {@code [blobs, commitments, proofs]} with one proof per blob, or EIP-7594's version-1
  * wrapper with a proof for every cell of every extended blob.
  */
-record BlobSidecar(List<byte[]> blobs, List<byte[]> commitments, List<byte[]> proofs, boolean cellProofs) {
+public record BlobSidecar(List<byte[]> blobs, List<byte[]> commitments, List<byte[]> proofs, boolean cellProofs) {
+  /** Proofs per blob in the EIP-7594 (cell proof) form. */
+  public static final int CELLS_PER_EXT_BLOB = CKZG4844JNI.CELLS_PER_EXT_BLOB;
   static final int BLOB_SIZE = CKZG4844JNI.BYTES_PER_BLOB;
   static final int COMMITMENT_SIZE = CKZG4844JNI.BYTES_PER_COMMITMENT;
   static final int PROOF_SIZE = CKZG4844JNI.BYTES_PER_PROOF;
-  private static final int CELLS_PER_EXT_BLOB = CKZG4844JNI.CELLS_PER_EXT_BLOB;
 
   /**
    * Checks that the sidecar belongs to a transaction with these versioned hashes: one blob and
@@ -25,7 +26,7 @@ record BlobSidecar(List<byte[]> blobs, List<byte[]> commitments, List<byte[]> pr
    *
    * @throws InvalidTransactionException naming the first mismatch
    */
-  void verify(List<byte[]> versionedHashes) {
+  public void verify(List<byte[]> versionedHashes) {
     int count = versionedHashes.size();
     if (blobs.size() != count || commitments.size() != count) {
       throw new InvalidTransactionException(

@@ -37,12 +37,35 @@ public final class TransactionDecoder {
    * @throws InvalidTransactionException naming what is malformed
    */
   public static Transaction decode(byte[] raw) {
+    return decode(raw, true).transaction();
+  }
+
+  /**
+   * A transaction with the blob sidecar its network form carried (null for other forms).
+   *
+   * @param transaction the decoded transaction, sender recovered
+   * @param sidecar the blobs, commitments and proofs, or null
+   */
+  public record WithSidecar(Transaction transaction, BlobSidecar sidecar) {}
+
+  /**
+   * Decodes {@code raw} like {@link #decode} and keeps the blob sidecar of a network form. The
+   * sidecar's shape is checked (sizes) but not its KZG proofs: that is left to the caller (the
+   * pool), which also decides which form the fork accepts, via {@link BlobSidecar#verify}.
+   *
+   * @throws InvalidTransactionException naming what is malformed
+   */
+  public static WithSidecar decodeWithSidecar(byte[] raw) {
+    return decode(raw, false);
+  }
+
+  private static WithSidecar decode(byte[] raw, boolean verifySidecar) {
     if (raw == null || raw.length == 0) {
       throw new InvalidTransactionException("empty transaction");
     }
     int first = raw[0] & 0xFF;
     if (first >= 0xC0) {
-      return decodeLegacy(parseRlp(raw, 0, "legacy transaction"));
+      return new WithSidecar(decodeLegacy(parseRlp(raw, 0, "legacy transaction")), null);
     }
     if (first >= 0x80) {
       throw new InvalidTransactionException(
@@ -52,9 +75,9 @@ public final class TransactionDecoder {
     TransactionType type = typedType(first);
     RlpItem payload = parseRlp(raw, 1, "type " + first + " transaction");
     if (type == TransactionType.BLOB && isBlobNetworkForm(payload)) {
-      return decodeBlobNetworkForm(payload);
+      return decodeBlobNetworkForm(payload, verifySidecar);
     }
-    return decodeTyped(type, payload);
+    return new WithSidecar(decodeTyped(type, payload), null);
   }
 
   private static TransactionType typedType(int typeByte) {
@@ -219,7 +242,7 @@ public final class TransactionDecoder {
     return payload.isList() && !payload.items().isEmpty() && payload.items().get(0).isList();
   }
 
-  private static Transaction decodeBlobNetworkForm(RlpItem wrapper) {
+  private static WithSidecar decodeBlobNetworkForm(RlpItem wrapper, boolean verify) {
     int fields = wrapper.items().size();
     if (fields != 4 && fields != 5) {
       throw new InvalidTransactionException(
@@ -234,12 +257,14 @@ public final class TransactionDecoder {
             "blob transaction network wrapper version must be 1, got " + version);
       }
     }
-    new BlobSidecar(
-            fixedSizeStrings(f.list("blobs"), BlobSidecar.BLOB_SIZE, "blob"),
-            fixedSizeStrings(f.list("commitments"), BlobSidecar.COMMITMENT_SIZE, "KZG commitment"),
-            fixedSizeStrings(f.list("proofs"), BlobSidecar.PROOF_SIZE, "KZG proof"),
-            fields == 5)
-        .verify(tx.blobVersionedHashes());
-    return tx;
+    BlobSidecar sidecar = new BlobSidecar(
+        fixedSizeStrings(f.list("blobs"), BlobSidecar.BLOB_SIZE, "blob"),
+        fixedSizeStrings(f.list("commitments"), BlobSidecar.COMMITMENT_SIZE, "KZG commitment"),
+        fixedSizeStrings(f.list("proofs"), BlobSidecar.PROOF_SIZE, "KZG proof"),
+        fields == 5);
+    if (verify) {
+      sidecar.verify(tx.blobVersionedHashes());
+    }
+    return new WithSidecar(tx, sidecar);
   }
 }

@@ -1,6 +1,7 @@
 package io.nativerollups.node.mining;
 
 import io.nativerollups.evm.block.Block;
+import io.nativerollups.evm.block.BlobSchedule;
 import io.nativerollups.evm.block.BlockHeader;
 import io.nativerollups.evm.block.BlockProcessor;
 import io.nativerollups.evm.block.BlockResult;
@@ -14,8 +15,11 @@ import io.nativerollups.evm.crypto.Keccak256;
 import io.nativerollups.evm.fork.Fork;
 import io.nativerollups.evm.processing.TransactionResult;
 import io.nativerollups.evm.state.WorldState;
+import io.nativerollups.evm.tx.BlobSidecar;
 import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.evm.tx.TransactionEncoder;
+import io.nativerollups.evm.tx.TransactionHasher;
+import io.nativerollups.evm.tx.TransactionType;
 import io.nativerollups.evm.trie.MerklePatriciaTrie;
 import io.nativerollups.evm.types.UInt256;
 import io.nativerollups.node.chain.Blockchain;
@@ -24,14 +28,17 @@ import io.nativerollups.plugin.TransactionSelector;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Builds blocks by executing them with the chain's own {@link BlockProcessor} (so plugin hooks
  * and precompiles act exactly as at import). A transaction that turns out invalid on the block's
  * state, or that a {@link TransactionSelector} postpones, is left out together with its sender's
- * later transactions, and the block is executed again without them.
+ * later transactions, and the block is executed again without them. Pool blob transactions go in
+ * while the block's blob gas stays within the fork's maximum, each with its pooled sidecar.
  */
 public final class DefaultBlockBuilder implements BlockBuilder {
   private final Blockchain chain;
@@ -68,6 +75,7 @@ public final class DefaultBlockBuilder implements BlockBuilder {
     UInt256 baseFee = BlockValidator.expectedBaseFee(parent);
     boolean fromPool = txs == null;
     List<Transaction> included = new ArrayList<>(fromPool ? pool.candidates(baseFee) : txs);
+    Map<Transaction, BlobSidecar> sidecars = fromPool ? fitBlobs(included, parent, fork) : Map.of();
     List<Withdrawal> withdrawals = attrs.withdrawals() == null ? List.of() : attrs.withdrawals();
     while (true) {
       BlockHeader template = template(parent, fork, attrs, baseFee, included, withdrawals);
@@ -100,7 +108,7 @@ public final class DefaultBlockBuilder implements BlockBuilder {
           .requestsHash(result.requestsHash())
           .build();
       return new BuiltPayload(Block.of(header, included, withdrawals), blockValue(included, result.receipts(), baseFee),
-          result.requests() == null ? List.of() : result.requests());
+          result.requests() == null ? List.of() : result.requests(), sidecarsOf(included, sidecars));
     }
   }
 
@@ -133,6 +141,48 @@ public final class DefaultBlockBuilder implements BlockBuilder {
         .parentBeaconBlockRoot(attrs.parentBeaconBlockRoot())
         .requestsHash(fork.rules().isAtLeast(Fork.PRAGUE) ? Keccak256.EMPTY : null)
         .build();
+  }
+
+  /**
+   * Leaves out (with their senders' later transactions) the pool's blob transactions that this block
+   * cannot take: over the fork's blob gas maximum, below its blob base fee, or whose sidecar is
+   * missing or in the other fork's form (a fork boundary passed since they were pooled).
+   *
+   * @return the sidecars of the blob transactions kept
+   */
+  private Map<Transaction, BlobSidecar> fitBlobs(List<Transaction> txs, BlockHeader parent, ForkActivation fork) {
+    Map<Transaction, BlobSidecar> sidecars = new IdentityHashMap<>();
+    UInt256 blobBaseFee = DefaultTransactionPool.blobBaseFee(parent, fork);
+    boolean cellProofs = fork.rules().isAtLeast(Fork.OSAKA);
+    long blobGas = 0;
+    for (int i = 0; i < txs.size(); i++) {
+      Transaction tx = txs.get(i);
+      if (tx.type() != TransactionType.BLOB) {
+        continue;
+      }
+      long txBlobGas = BlobSchedule.GAS_PER_BLOB * tx.blobVersionedHashes().size();
+      BlobSidecar sidecar = pool.sidecar(TransactionHasher.hash(tx)).orElse(null);
+      if (blobGas + txBlobGas > fork.blobs().maxBlobGas() || tx.maxFeePerBlobGas().compareTo(blobBaseFee) < 0
+          || sidecar == null || sidecar.cellProofs() != cellProofs) {
+        drop(txs, i--);
+        continue;
+      }
+      blobGas += txBlobGas;
+      sidecars.put(tx, sidecar);
+    }
+    return sidecars;
+  }
+
+  /** The sidecars of the blob transactions among {@code txs}, in block order (those known). */
+  private static List<BlobSidecar> sidecarsOf(List<Transaction> txs, Map<Transaction, BlobSidecar> sidecars) {
+    List<BlobSidecar> out = new ArrayList<>();
+    for (Transaction tx : txs) {
+      BlobSidecar sidecar = sidecars.get(tx);
+      if (sidecar != null) {
+        out.add(sidecar);
+      }
+    }
+    return out;
   }
 
   /** Removes transaction {@code index} and its sender's later transactions (their nonces no longer follow). */

@@ -5,6 +5,8 @@ import io.nativerollups.evm.block.BlockValidator;
 import io.nativerollups.evm.block.ForkActivation;
 import io.nativerollups.evm.gas.GasCalculator;
 import io.nativerollups.evm.state.WorldState;
+import io.nativerollups.evm.fork.Fork;
+import io.nativerollups.evm.tx.BlobSidecar;
 import io.nativerollups.evm.tx.InvalidTransactionException;
 import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.evm.tx.TransactionEncoder;
@@ -32,8 +34,10 @@ import java.util.function.Consumer;
  * The node's pool, checked against the head state with geth's rules and messages: sender,
  * chain id, size, fee fields, intrinsic gas, gas limit, base fee, nonce, balance; a transaction for
  * a nonce already pooled replaces it only with both fees raised by {@link #PRICE_BUMP_PERCENT};
- * transactions after a nonce gap wait (queued) until it fills. Included and outdated transactions
- * leave when the head moves ({@link #onNewHead}).
+ * transactions after a nonce gap wait (queued) until it fills. A blob transaction comes with its
+ * sidecar in the form the next block's fork takes (EIP-7594 cell proofs from Osaka), whose KZG
+ * proofs must verify, and pays at least the next block's blob base fee; the sidecar is kept beside
+ * it by hash. Included and outdated transactions leave when the head moves ({@link #onNewHead}).
  */
 public final class DefaultTransactionPool implements TransactionPool {
   /** geth's txMaxSize: four 32 KiB slots. */
@@ -48,6 +52,7 @@ public final class DefaultTransactionPool implements TransactionPool {
   private final Blockchain chain;
   private final Map<Address, TreeMap<Long, Transaction>> bySender = new HashMap<>();
   private final Map<String, Transaction> byHash = new HashMap<>();
+  private final Map<String, BlobSidecar> sidecars = new HashMap<>();
   private final List<Consumer<Transaction>> addListeners = new CopyOnWriteArrayList<>();
 
   public DefaultTransactionPool(Blockchain chain) {
@@ -55,7 +60,12 @@ public final class DefaultTransactionPool implements TransactionPool {
   }
 
   @Override
-  public synchronized byte[] add(Transaction tx) {
+  public byte[] add(Transaction tx) {
+    return add(tx, null);
+  }
+
+  @Override
+  public synchronized byte[] add(Transaction tx, BlobSidecar sidecar) {
     byte[] hash = TransactionHasher.hash(tx);
     String key = HexFormat.of().formatHex(hash);
     if (byHash.containsKey(key)) {
@@ -65,6 +75,7 @@ public final class DefaultTransactionPool implements TransactionPool {
     long nextTimestamp = head.timestamp() + 1;
     ForkActivation fork = chain.config().forkAt(nextTimestamp);
     checkStatic(tx, fork, head);
+    checkBlobs(tx, sidecar, fork, head);
     WorldState state = chain.stateAt(head.hash());
     long accountNonce = state.getNonce(tx.sender());
     if (Long.compareUnsigned(tx.nonce(), accountNonce) < 0) {
@@ -88,7 +99,7 @@ public final class DefaultTransactionPool implements TransactionPool {
       if (!outbids(tx, existing)) {
         throw new TransactionRejectedException("replacement transaction underpriced");
       }
-      byHash.remove(HexFormat.of().formatHex(TransactionHasher.hash(existing)));
+      forget(existing);
     } else {
       if (byHash.size() >= CAPACITY) {
         throw new TransactionRejectedException("txpool is full");
@@ -100,6 +111,9 @@ public final class DefaultTransactionPool implements TransactionPool {
     }
     mine.put(tx.nonce(), tx);
     byHash.put(key, tx);
+    if (sidecar != null) {
+      sidecars.put(key, sidecar);
+    }
     for (Consumer<Transaction> listener : addListeners) {
       listener.accept(tx);
     }
@@ -115,9 +129,6 @@ public final class DefaultTransactionPool implements TransactionPool {
   private void checkStatic(Transaction tx, ForkActivation fork, BlockHeader head) {
     if (tx.sender() == null) {
       throw new TransactionRejectedException("invalid sender");
-    }
-    if (tx.type() == TransactionType.BLOB) {
-      throw new TransactionRejectedException("transaction type not supported: this node keeps no blob pool");
     }
     if (tx.type() == TransactionType.LEGACY && tx.chainId() == null) {
       throw new TransactionRejectedException("only replay-protected (EIP-155) transactions allowed over RPC");
@@ -160,6 +171,51 @@ public final class DefaultTransactionPool implements TransactionPool {
     }
   }
 
+  /**
+   * A blob transaction's sidecar and blob fee: the sidecar in the fork's form with proofs that
+   * verify against the versioned hashes, no more blobs than a block holds, and a blob fee cap not
+   * below the next block's blob base fee.
+   */
+  private static void checkBlobs(Transaction tx, BlobSidecar sidecar, ForkActivation fork, BlockHeader head) {
+    if (tx.type() != TransactionType.BLOB) {
+      if (sidecar != null) {
+        throw new TransactionRejectedException("only blob transactions carry a blob sidecar");
+      }
+      return;
+    }
+    if (sidecar == null) {
+      throw new TransactionRejectedException(
+          "blob transaction without its sidecar: send it in the network form with blobs, commitments and proofs");
+    }
+    boolean cellProofsRequired = fork.rules().isAtLeast(Fork.OSAKA);
+    if (sidecar.cellProofs() != cellProofsRequired) {
+      throw new TransactionRejectedException(cellProofsRequired
+          ? "blob sidecar has one proof per blob; from Osaka it must be the version-1 form with cell proofs (EIP-7594)"
+          : "blob sidecar has cell proofs (EIP-7594), which " + fork.name() + " does not accept");
+    }
+    int count = tx.blobVersionedHashes().size();
+    if (count > fork.blobs().max()) {
+      throw new TransactionRejectedException("blob transaction has " + count + " blobs, more than the "
+          + fork.blobs().max() + " a block may hold");
+    }
+    try {
+      sidecar.verify(tx.blobVersionedHashes());
+    } catch (InvalidTransactionException e) {
+      throw new TransactionRejectedException("invalid blob sidecar: " + e.getMessage());
+    }
+    UInt256 blobBaseFee = blobBaseFee(head, fork);
+    if (tx.maxFeePerBlobGas().compareTo(blobBaseFee) < 0) {
+      throw new TransactionRejectedException("max fee per blob gas less than block blob gas fee: address " + tx.sender()
+          + " blobGasFeeCap: " + tx.maxFeePerBlobGas() + ", blobBaseFee: " + blobBaseFee);
+    }
+  }
+
+  /** The blob base fee of a child of {@code parent} under {@code fork}. */
+  public static UInt256 blobBaseFee(BlockHeader parent, ForkActivation fork) {
+    BigInteger fee = fork.blobs().blobBaseFee(BlockValidator.expectedExcessBlobGas(parent, fork));
+    return fee.bitLength() > 256 ? UInt256.MAX : UInt256.fromBigInteger(fee);
+  }
+
   /** Both fee caps raised by at least {@link #PRICE_BUMP_PERCENT} percent. */
   private static boolean outbids(Transaction tx, Transaction old) {
     return bumped(tx.maxFeePerGas(), old.maxFeePerGas()) && bumped(tx.maxPriorityFeePerGas(), old.maxPriorityFeePerGas());
@@ -189,6 +245,11 @@ public final class DefaultTransactionPool implements TransactionPool {
   @Override
   public synchronized Optional<Transaction> byHash(byte[] hash) {
     return Optional.ofNullable(byHash.get(HexFormat.of().formatHex(hash)));
+  }
+
+  @Override
+  public synchronized Optional<BlobSidecar> sidecar(byte[] hash) {
+    return Optional.ofNullable(sidecars.get(HexFormat.of().formatHex(hash)));
   }
 
   @Override
@@ -247,7 +308,7 @@ public final class DefaultTransactionPool implements TransactionPool {
         if (Long.compareUnsigned(tx.nonce(), nonce) >= 0) {
           break;
         }
-        byHash.remove(HexFormat.of().formatHex(TransactionHasher.hash(tx)));
+        forget(tx);
         txs.remove();
       }
       if (e.getValue().isEmpty()) {
@@ -261,11 +322,18 @@ public final class DefaultTransactionPool implements TransactionPool {
     TreeMap<Long, Transaction> mine = bySender.get(tx.sender());
     if (mine != null && mine.get(tx.nonce()) == tx) {
       mine.remove(tx.nonce());
-      byHash.remove(HexFormat.of().formatHex(TransactionHasher.hash(tx)));
+      forget(tx);
       if (mine.isEmpty()) {
         bySender.remove(tx.sender());
       }
     }
+  }
+
+  /** Drops {@code tx} from the hash indexes (the caller removes it from its sender's queue). */
+  private void forget(Transaction tx) {
+    String key = HexFormat.of().formatHex(TransactionHasher.hash(tx));
+    byHash.remove(key);
+    sidecars.remove(key);
   }
 
   private static List<Transaction> pendingOf(TreeMap<Long, Transaction> txs, long accountNonce) {

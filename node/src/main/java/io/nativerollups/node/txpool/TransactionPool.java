@@ -1,5 +1,6 @@
 package io.nativerollups.node.txpool;
 
+import io.nativerollups.evm.tx.BlobSidecar;
 import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.evm.types.Address;
 import java.util.Optional;
@@ -17,6 +18,18 @@ public interface TransactionPool {
    * @throws TransactionRejectedException with the JSON-RPC code and the message geth uses
    */
   byte[] add(Transaction tx);
+
+  /**
+   * Adds a transaction in its network form: a blob transaction with its sidecar, which the pool
+   * verifies and keeps; null for other types.
+   *
+   * @return the transaction hash
+   * @throws TransactionRejectedException as {@link #add(Transaction)}, or for a sidecar that does not verify
+   */
+  byte[] add(Transaction tx, BlobSidecar sidecar);
+
+  /** The sidecar of a pooled blob transaction. */
+  Optional<BlobSidecar> sidecar(byte[] hash);
 
   /** Transactions ready for the next block. */
   int pendingCount();

@@ -9,6 +9,7 @@ import io.nativerollups.evm.block.BlockHeader;
 import io.nativerollups.evm.block.BlockProcessor;
 import io.nativerollups.evm.block.InvalidBlockException;
 import io.nativerollups.evm.fork.Fork;
+import io.nativerollups.evm.tx.BlobSidecar;
 import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.evm.tx.TransactionType;
 import io.nativerollups.node.chain.Blockchain;
@@ -269,25 +270,30 @@ public final class EngineMethods {
 
   /**
    * engine_getPayloadV4/V5's answer (and testing_buildBlockV1's): the payload, its value to the fee
-   * recipient, the blobs bundle and the EIP-7685 requests.
+   * recipient, the blobs bundle and the EIP-7685 requests. The bundle lists each blob transaction's
+   * blobs, commitments and proofs in block order: one proof per blob (BlobsBundleV1, Prague) or the
+   * cell proofs of each blob (BlobsBundleV2, Osaka), as the builder took the sidecars in the block's fork form.
    *
-   * @throws JsonRpcException -32603 when the block holds blob transactions: the pool does not keep
-   *     blob sidecars, so their bundle cannot be given
+   * @throws JsonRpcException -32603 when a blob transaction's sidecar is not known
    */
   public static ObjectNode payloadResponse(BuiltPayload built) {
-    for (Transaction tx : built.block().transactions()) {
-      if (tx.type() == TransactionType.BLOB) {
-        throw new JsonRpcException(JsonRpcException.INTERNAL_ERROR,
-            "payload holds blob transactions, whose sidecars this node does not keep");
-      }
+    long blobTransactions = built.block().transactions().stream().filter(tx -> tx.type() == TransactionType.BLOB).count();
+    if (blobTransactions != built.sidecars().size()) {
+      throw new JsonRpcException(JsonRpcException.INTERNAL_ERROR,
+          "payload holds " + blobTransactions + " blob transactions but " + built.sidecars().size() + " known sidecars");
     }
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.set("executionPayload", ExecutionPayloads.toJson(built.block()));
     o.put("blockValue", Hex.quantity(built.blockValue()));
     ObjectNode bundle = o.putObject("blobsBundle");
-    bundle.putArray("commitments");
-    bundle.putArray("proofs");
-    bundle.putArray("blobs");
+    ArrayNode commitments = bundle.putArray("commitments");
+    ArrayNode proofs = bundle.putArray("proofs");
+    ArrayNode blobs = bundle.putArray("blobs");
+    for (BlobSidecar sidecar : built.sidecars()) {
+      sidecar.commitments().forEach(c -> commitments.add(Hex.data(c)));
+      sidecar.proofs().forEach(p -> proofs.add(Hex.data(p)));
+      sidecar.blobs().forEach(b -> blobs.add(Hex.data(b)));
+    }
     o.put("shouldOverrideBuilder", false);
     ArrayNode requests = o.putArray("executionRequests");
     built.executionRequests().forEach(r -> requests.add(Hex.data(r)));

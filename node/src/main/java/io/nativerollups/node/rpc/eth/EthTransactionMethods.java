@@ -50,14 +50,14 @@ public final class EthTransactionMethods {
   private Object sendRawTransaction(RpcParams p) {
     p.atMost(1);
     byte[] raw = p.data(0);
-    Transaction tx;
+    TransactionDecoder.WithSidecar decoded;
     try {
-      tx = TransactionDecoder.decode(raw);
+      decoded = TransactionDecoder.decodeWithSidecar(raw);
     } catch (InvalidTransactionException e) {
       throw JsonRpcException.serverError(e.getMessage());
     }
     try {
-      return Hex.data(pool.add(tx));
+      return Hex.data(pool.add(decoded.transaction(), decoded.sidecar()));
     } catch (TransactionRejectedException e) {
       throw new JsonRpcException(e.code(), e.getMessage());
     }

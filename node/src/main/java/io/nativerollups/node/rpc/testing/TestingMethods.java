@@ -3,6 +3,8 @@ package io.nativerollups.node.rpc.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nativerollups.evm.block.Block;
 import io.nativerollups.evm.block.BlockHeader;
+import io.nativerollups.evm.fork.Fork;
+import io.nativerollups.evm.tx.BlobSidecar;
 import io.nativerollups.evm.tx.InvalidTransactionException;
 import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.evm.tx.TransactionDecoder;
@@ -53,7 +55,8 @@ public final class TestingMethods {
     if (p.size() < 3) {
       throw JsonRpcException.invalidParams("missing value for required argument 2");
     }
-    List<Transaction> txs = p.optional(2, TestingMethods::transactions, null);
+    List<TransactionDecoder.WithSidecar> given = p.optional(2, TestingMethods::transactions, null);
+    List<Transaction> txs = given == null ? null : given.stream().map(TransactionDecoder.WithSidecar::transaction).toList();
     byte[] extraData = p.optional(3, n -> {
       byte[] data = RpcObject.toData(n);
       if (data.length > MAX_EXTRA_DATA) {
@@ -72,8 +75,9 @@ public final class TestingMethods {
     } catch (IllegalArgumentException e) {
       throw JsonRpcException.invalidParams(e.getMessage());
     }
-    if (txs != null) {
+    if (given != null) {
       requireAllIncluded(txs, built.block());
+      built = withSidecars(built, given, chain.config().forkAt(attributes.timestamp()).rules().isAtLeast(Fork.OSAKA));
     }
     if (extraData != null) {
       built = withExtraData(built, extraData);
@@ -81,10 +85,15 @@ public final class TestingMethods {
     return EngineMethods.payloadResponse(built);
   }
 
-  private static List<Transaction> transactions(JsonNode node) {
+  /** Blob transactions come in their network form; their sidecars are verified here, as the pool would. */
+  private static List<TransactionDecoder.WithSidecar> transactions(JsonNode node) {
     return RpcObject.toList(node, n -> {
       try {
-        return TransactionDecoder.decode(RpcObject.toData(n));
+        TransactionDecoder.WithSidecar decoded = TransactionDecoder.decodeWithSidecar(RpcObject.toData(n));
+        if (decoded.sidecar() != null) {
+          decoded.sidecar().verify(decoded.transaction().blobVersionedHashes());
+        }
+        return decoded;
       } catch (InvalidTransactionException e) {
         throw new IllegalArgumentException(e.getMessage(), e);
       }
@@ -103,11 +112,29 @@ public final class TestingMethods {
     }
   }
 
+  /** The given blob transactions' sidecars, which must be in the block's fork form, for the blobs bundle. */
+  private static BuiltPayload withSidecars(BuiltPayload built, List<TransactionDecoder.WithSidecar> given,
+      boolean cellProofs) {
+    List<BlobSidecar> sidecars = new ArrayList<>();
+    for (int i = 0; i < given.size(); i++) {
+      BlobSidecar sidecar = given.get(i).sidecar();
+      if (sidecar == null) {
+        continue;
+      }
+      if (sidecar.cellProofs() != cellProofs) {
+        throw JsonRpcException.invalidParams("invalid argument 2: transaction " + i + " has a blob sidecar "
+            + (cellProofs ? "without" : "with") + " cell proofs, which the block's fork does not take");
+      }
+      sidecars.add(sidecar);
+    }
+    return new BuiltPayload(built.block(), built.blockValue(), built.executionRequests(), sidecars);
+  }
+
   /** Extra data is not read by execution, so replacing it leaves the block valid; only its hash changes. */
   private static BuiltPayload withExtraData(BuiltPayload built, byte[] extraData) {
     Block b = built.block();
     BlockHeader header = b.header().toBuilder().extraData(extraData).build();
     return new BuiltPayload(Block.of(header, new ArrayList<>(b.transactions()), b.withdrawals()),
-        built.blockValue(), built.executionRequests());
+        built.blockValue(), built.executionRequests(), built.sidecars());
   }
 }
