@@ -206,7 +206,7 @@ public final class DefaultTransactionPool implements TransactionPool {
     UInt256 blobBaseFee = blobBaseFee(head, fork);
     if (tx.maxFeePerBlobGas().compareTo(blobBaseFee) < 0) {
       throw new TransactionRejectedException("max fee per blob gas less than block blob gas fee: address " + tx.sender()
-          + " blobGasFeeCap: " + tx.maxFeePerBlobGas() + ", blobBaseFee: " + blobBaseFee);
+          + " blobGasFeeCap: " + tx.maxFeePerBlobGas().toBigInteger() + ", blobBaseFee: " + blobBaseFee.toBigInteger());
     }
   }
 

@@ -1,0 +1,107 @@
+package io.nativerollups.node.txpool;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nativerollups.evm.tx.BlobSidecar;
+import io.nativerollups.evm.tx.Transaction;
+import io.nativerollups.evm.tx.TransactionHasher;
+import io.nativerollups.node.BlobTransactions;
+import io.nativerollups.node.TestNode;
+import io.nativerollups.node.storage.InMemoryKeyValueStorage;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Blob transactions on the dev chain (Osaka from genesis, so sidecars carry EIP-7594 cell proofs). */
+class DefaultTransactionPoolBlobTest {
+  private static BlobSidecar cellSidecar;
+  private TestNode node;
+
+  @BeforeAll
+  static void sidecars() {
+    cellSidecar = BlobTransactions.sidecar(true, 1);
+  }
+
+  @BeforeEach
+  void open() throws Exception {
+    node = new TestNode(new InMemoryKeyValueStorage());
+  }
+
+  @AfterEach
+  void close() {
+    node.close();
+  }
+
+  private String rejection(Transaction tx, BlobSidecar sidecar) {
+    TransactionRejectedException e = assertThrows(TransactionRejectedException.class, () -> node.pool.add(tx, sidecar));
+    assertEquals(-32000, e.code());
+    return e.getMessage();
+  }
+
+  @Test
+  void validBlobTransactionIsPooledWithItsSidecar() {
+    Transaction tx = BlobTransactions.transaction(0, cellSidecar, 1_000);
+    assertArrayEquals(TransactionHasher.hash(tx), node.pool.add(tx, cellSidecar));
+    assertEquals(1, node.pool.pendingCount());
+    assertSame(cellSidecar, node.pool.sidecar(TransactionHasher.hash(tx)).orElseThrow());
+  }
+
+  @Test
+  void tamperedProofIsRejected() {
+    List<byte[]> proofs = new ArrayList<>(cellSidecar.proofs());
+    proofs.set(0, cellSidecar.proofs().get(1));
+    BlobSidecar tampered = new BlobSidecar(cellSidecar.blobs(), cellSidecar.commitments(), proofs, true);
+    String message = rejection(BlobTransactions.transaction(0, cellSidecar, 1_000), tampered);
+    assertTrue(message.startsWith("invalid blob sidecar: KZG proofs do not verify"), message);
+  }
+
+  @Test
+  void commitmentNotMatchingTheVersionedHashIsRejected() {
+    BlobSidecar other = BlobTransactions.sidecar(false, 2);
+    BlobSidecar tampered = new BlobSidecar(cellSidecar.blobs(), other.commitments(), cellSidecar.proofs(), true);
+    String message = rejection(BlobTransactions.transaction(0, cellSidecar, 1_000), tampered);
+    assertEquals("invalid blob sidecar: KZG commitment 0 does not match blob versioned hash 0", message);
+  }
+
+  @Test
+  void blobFeeCapBelowTheBlobBaseFeeIsRejected() {
+    String message = rejection(BlobTransactions.transaction(0, cellSidecar, 0), cellSidecar);
+    assertTrue(message.startsWith("max fee per blob gas less than block blob gas fee"), message);
+    assertTrue(message.endsWith("blobGasFeeCap: 0, blobBaseFee: 1"), message);
+  }
+
+  @Test
+  void blobTransactionWithoutSidecarIsRejected() {
+    String message = rejection(BlobTransactions.transaction(0, cellSidecar, 1_000), null);
+    assertTrue(message.startsWith("blob transaction without its sidecar"), message);
+    assertThrows(TransactionRejectedException.class, () -> node.pool.add(BlobTransactions.transaction(0, cellSidecar, 1_000)));
+  }
+
+  @Test
+  void osakaRejectsTheOneProofPerBlobForm() {
+    BlobSidecar v0 = BlobTransactions.sidecar(false, 1);
+    String message = rejection(BlobTransactions.transaction(0, v0, 1_000), v0);
+    assertTrue(message.contains("from Osaka it must be the version-1 form with cell proofs"), message);
+  }
+
+  @Test
+  void sidecarOnANonBlobTransactionIsRejected() {
+    String message = rejection(TestNode.transfer(0, BlobTransactions.TO, 1), cellSidecar);
+    assertEquals("only blob transactions carry a blob sidecar", message);
+  }
+
+  @Test
+  void sidecarLeavesWithItsTransaction() {
+    Transaction tx = BlobTransactions.transaction(0, cellSidecar, 1_000);
+    node.pool.add(tx, cellSidecar);
+    node.pool.remove(tx);
+    assertTrue(node.pool.sidecar(TransactionHasher.hash(tx)).isEmpty());
+  }
+}
