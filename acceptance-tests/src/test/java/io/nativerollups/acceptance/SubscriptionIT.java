@@ -95,10 +95,7 @@ class SubscriptionIT {
   @Test
   void logsAreNotifiedForMatchingContractEvents() throws Exception {
     Credentials from = DevAccounts.BOB;
-    TransactionReceipt deployed = client.awaitReceipt(client.sendRaw(Transactions.eip1559(from,
-        client.pendingNonce(from.getAddress()), BigInteger.valueOf(1_000_000), null, BigInteger.ZERO,
-        KeyValueStore.bytecode(), Transactions.PRIORITY_FEE, Transactions.MAX_FEE)));
-    String contract = deployed.getContractAddress();
+    String contract = KeyValueStore.deploy(client, from);
 
     BlockingQueue<LogNotification> logs = new LinkedBlockingQueue<>();
     BlockingQueue<NewHeadsNotification> heads = new LinkedBlockingQueue<>();
