@@ -11,9 +11,8 @@
 //
 // usage: node generate-blocks.mjs [--out DIR] [--specs DIR]   (default out: difftest/generated-blocks)
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, dirname } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { Hardfork, Mainnet, createCustomCommon } from '@ethereumjs/common'
 import { createVM, buildBlock } from '@ethereumjs/vm'
 import { createBlock } from '@ethereumjs/block'
@@ -27,38 +26,19 @@ import {
   eoaCode7702SignAuthorization,
 } from '@ethereumjs/util'
 import { sha256 } from '@noble/hashes/sha2.js'
+import { here, arg, specsDir, SENDER_KEY, SENDER, AUTH_KEY, COINBASE, HISTORY, CHAIN_ID, hex, pad32 } from './common.mjs'
 
-const here = dirname(fileURLToPath(import.meta.url))
-const args = process.argv.slice(2)
-function arg(name, def) {
-  const i = args.indexOf(name)
-  return i >= 0 ? args[i + 1] : def
-}
 const OUT = arg('--out', join(here, 'generated-blocks'))
-// shared/specs beside the checkout (CI) or further up (a worktree sits deeper)
-function findSpecs() {
-  for (let dir = here; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'shared', 'specs')
-    if (existsSync(candidate)) return candidate
-    if (dirname(dir) === dir) return join(here, '..', '..', 'shared', 'specs')
-  }
-}
-const SPECS = arg('--specs', findSpecs())
+const SPECS = specsDir()
 
 // ---------------------------------------------------------------- actors (test keys only)
-const SENDER_KEY = hexToBytes('0x45a915e4d060149eb4365960e6a7a45f334393093061116b197e3240065ff2d8')
-const SENDER = createAddressFromPrivateKey(SENDER_KEY).toString()
-const AUTH_KEY = hexToBytes('0x' + '11'.repeat(32))
-const COINBASE = '0x2adc25665018aa1fe0e6bc666dac8fc2697ff9ba'
 const RECIPIENT = '0x00000000000000000000000000000000000a11ce'
 const STORE = '0x0000000000000000000000000000000000005707' // SSTORE(calldata[0], calldata[32]); LOG1
 const DEPOSIT = '0x00000000219ab540356cbb839cbe05303d7705fa'
 const BEACON_ROOTS = '0x000f3df6d732807ef1319fb7b8bb8522d0beac02'
-const HISTORY = '0x0000f90827f1c53a10cb7a02335b175320002935'
 const WITHDRAWALS = '0x00000961ef480eb55e80d19ad83579a64c007002'
 const CONSOLIDATIONS = '0x0000bbddc7ce488642fb579f8b00f3a590007251'
 const DEPOSIT_TOPIC = '649bbc62d0e31342afea4e5cd82d4049e7e1ee912fc0889aa790803be39038c5'
-const CHAIN_ID = 1n
 const GAS_LIMIT = 36_000_000n
 
 // Runtime code of a system contract: the EIP's deployment input without its copying prefix.
@@ -67,9 +47,6 @@ function systemCode(eip, prefixBytes) {
   const input = text.match(/"input": "0x([0-9a-f]+)"/)[1]
   return '0x' + input.slice(prefixBytes * 2)
 }
-
-const pad32 = (n) => BigInt(n).toString(16).padStart(64, '0')
-const hex = (n) => '0x' + BigInt(n).toString(16)
 
 // CALLDATACOPY(0, 0, size); LOG1(0, size, DEPOSIT_TOPIC): emits the call data as a DepositEvent.
 const DEPOSIT_CODE = '0x365f5f377f' + DEPOSIT_TOPIC + '365fa100'

@@ -9,8 +9,7 @@
 // usage: node generate.mjs [--out DIR] [--random N] [--seed S] [--specs DIR]
 
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
-import { join, dirname } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { Common, Hardfork, Mainnet } from '@ethereumjs/common'
 import { createVM, runTx } from '@ethereumjs/vm'
 import { createBlock } from '@ethereumjs/block'
@@ -28,32 +27,21 @@ import {
 } from '@ethereumjs/util'
 import { keccak_256 } from '@noble/hashes/sha3.js'
 import { p256 } from '@noble/curves/nist.js'
+import { here, arg, flag, specsDir, SENDER_KEY, SENDER, AUTH_KEY, COINBASE, HISTORY, CHAIN_ID, hex, pad32 } from './common.mjs'
 
-const here = dirname(fileURLToPath(import.meta.url))
-const args = process.argv.slice(2)
-function arg(name, def) {
-  const i = args.indexOf(name)
-  return i >= 0 ? args[i + 1] : def
-}
-if (args.includes('--help')) {
+if (flag('--help')) {
   console.log('usage: node generate.mjs [--out DIR] [--random N] [--seed S] [--specs DIR]')
   process.exit(0)
 }
 const OUT = arg('--out', join(here, 'generated'))
 const RANDOM_COUNT = Number(arg('--random', '300'))
 const SEED = Number(arg('--seed', '7'))
-const SPECS = arg('--specs', join(here, '..', '..', 'shared', 'specs'))
+const SPECS = specsDir()
 
 // ---------------------------------------------------------------- fixed actors (test keys only)
-const SENDER_KEY = hexToBytes('0x45a915e4d060149eb4365960e6a7a45f334393093061116b197e3240065ff2d8')
-const SENDER = createAddressFromPrivateKey(SENDER_KEY).toString()
-const AUTH_KEY = hexToBytes('0x' + '11'.repeat(32))
 const AUTHORITY = createAddressFromPrivateKey(AUTH_KEY).toString()
-const COINBASE = '0x2adc25665018aa1fe0e6bc666dac8fc2697ff9ba'
 const CONTRACT = '0x00000000000000000000000000000000000c0de0'
 const HELPER = '0x00000000000000000000000000000000000c0de1'
-const HISTORY = '0x0000f90827f1c53a10cb7a02335b175320002935'
-const CHAIN_ID = 1n
 
 const ENV = {
   currentCoinbase: COINBASE,
@@ -67,8 +55,6 @@ const ENV = {
 }
 
 // ---------------------------------------------------------------- small helpers
-const hex = (n) => '0x' + BigInt(n).toString(16)
-const pad32 = (n) => BigInt(n).toString(16).padStart(64, '0')
 const strip = (h) => (h.startsWith('0x') ? h.slice(2) : h)
 
 let rngState = SEED >>> 0

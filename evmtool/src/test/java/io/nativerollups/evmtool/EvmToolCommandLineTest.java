@@ -1,36 +1,24 @@
 package io.nativerollups.evmtool;
 
+import static io.nativerollups.evmtool.CommandRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class EvmToolCommandLineTest {
   /** A fixture whose only Cancun case must be rejected (intrinsic gas too low) and keep the pre-state. */
   private static final Path INVALID_TX = Fixtures.ethereumTests().resolve("GeneralStateTests/stExample/invalidTr.json");
 
   @TempDir Path tmp;
-
-  private record Run(int status, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = EvmTool.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int status = cli.execute(args);
-    return new Run(status, out.toString(), err.toString());
-  }
 
   private Path file(String name, String content) throws IOException {
     Path p = tmp.resolve(name);
@@ -40,17 +28,17 @@ class EvmToolCommandLineTest {
 
   @Test
   void helpWorksOnEveryCommand() {
-    Run top = run("--help");
+    CommandRun top = run("--help");
     assertEquals(0, top.status());
     assertTrue(top.out().contains("state-test"), top.out());
-    Run sub = run("state-test", "--help");
+    CommandRun sub = run("state-test", "--help");
     assertEquals(0, sub.status());
     assertTrue(sub.out().contains("--fork"), sub.out());
   }
 
   @Test
   void missingSubcommandIsAUsageError() {
-    Run r = run();
+    CommandRun r = run();
     assertEquals(2, r.status());
     assertTrue(r.err().contains("missing subcommand"), r.err());
   }
@@ -62,7 +50,7 @@ class EvmToolCommandLineTest {
 
   @Test
   void missingFileIsReportedOnOneLineWithStatus2() {
-    Run r = run("state-test", tmp.resolve("absent.json").toString());
+    CommandRun r = run("state-test", tmp.resolve("absent.json").toString());
     assertEquals(2, r.status());
     assertEquals(1, r.err().lines().count(), r.err());
     assertTrue(r.err().contains("no such file or directory"), r.err());
@@ -72,18 +60,23 @@ class EvmToolCommandLineTest {
   @Test
   void malformedJsonIsReportedOnOneLineWithStatus2() throws IOException {
     Path bad = file("bad.json", "{\"t\": {\"env\": ");
-    Run r = run("state-test", bad.toString());
+    CommandRun r = run("state-test", bad.toString());
     assertEquals(2, r.status());
     assertEquals(1, r.err().lines().count(), r.err());
     assertTrue(r.err().contains("bad.json") && r.err().contains("malformed JSON"), r.err());
   }
 
-  @Test
-  void aMalformedFileDoesNotStopTheOthers() throws IOException {
+  /** Both fixture commands share the runner that reports a bad file and goes on with the next. */
+  @ParameterizedTest
+  @CsvSource({
+    "state-test, GeneralStateTests/stExample/invalidTr.json",
+    "block-test, BlockchainTests/ValidBlocks/bcValidBlockTest/SimpleTx.json"
+  })
+  void aMalformedFileDoesNotStopTheOthers(String command, String goodFixture) throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("mixed"));
     Files.writeString(dir.resolve("a_bad.json"), "not json");
-    Files.copy(INVALID_TX, dir.resolve("b_good.json"));
-    Run r = run("state-test", dir.toString());
+    Files.copy(Fixtures.ethereumTests().resolve(goodFixture), dir.resolve("b_good.json"));
+    CommandRun r = run(command, dir.toString());
     assertEquals(2, r.status());
     assertEquals(1, r.err().lines().count(), r.err());
     assertTrue(r.err().contains("a_bad.json: malformed JSON"), r.err());
@@ -93,7 +86,7 @@ class EvmToolCommandLineTest {
   @Test
   void jsonThatIsNotAStateTestIsRejected() throws IOException {
     assertEquals(2, run("state-test", file("array.json", "[1, 2]").toString()).status());
-    Run r = run("state-test", file("noenv.json", "{\"t\": {\"pre\": {}}}").toString());
+    CommandRun r = run("state-test", file("noenv.json", "{\"t\": {\"pre\": {}}}").toString());
     assertEquals(2, r.status());
     assertTrue(r.err().contains("test t: missing field"), r.err());
   }
@@ -101,28 +94,28 @@ class EvmToolCommandLineTest {
   @Test
   void postIndexesOutsideTheTransactionArraysAreRejected() throws IOException {
     String fixture = Files.readString(INVALID_TX).replace("\"data\" : 0", "\"data\" : 7");
-    Run r = run("state-test", file("badindex.json", fixture).toString());
+    CommandRun r = run("state-test", file("badindex.json", fixture).toString());
     assertEquals(2, r.status());
     assertTrue(r.err().contains("outside the transaction's arrays"), r.err());
   }
 
   @Test
   void unknownForkIsAUsageError() {
-    Run r = run("state-test", "--fork", "Berlin", INVALID_TX.toString());
+    CommandRun r = run("state-test", "--fork", "Berlin", INVALID_TX.toString());
     assertEquals(2, r.status());
     assertTrue(r.err().contains("unknown fork 'Berlin'"), r.err());
   }
 
   @Test
   void badTestRegexIsAUsageError() {
-    Run r = run("state-test", "--test", "(", INVALID_TX.toString());
+    CommandRun r = run("state-test", "--test", "(", INVALID_TX.toString());
     assertEquals(2, r.status());
     assertTrue(r.err().contains("bad --test regex"), r.err());
   }
 
   @Test
   void rejectedTransactionKeepingThePreStatePasses() {
-    Run r = run("state-test", "--fork", "Cancun", INVALID_TX.toString());
+    CommandRun r = run("state-test", "--fork", "Cancun", INVALID_TX.toString());
     assertEquals(0, r.status(), r.out() + r.err());
     assertEquals("1 passed, 0 failed", r.out().strip());
   }
@@ -133,7 +126,7 @@ class EvmToolCommandLineTest {
         .replace("0x4c9c6cf002e6a88a5444662ca9ceb6a116b7b69ced38c470bf6e4a12a6313967",
             "0x" + "11".repeat(32));
     Path changed = file("changed.json", fixture);
-    Run r = run("state-test", changed.toString());
+    CommandRun r = run("state-test", changed.toString());
     assertEquals(1, r.status());
     String[] lines = r.out().strip().split("\n");
     assertEquals(
@@ -145,21 +138,21 @@ class EvmToolCommandLineTest {
 
   @Test
   void testFilterSelectsByName() {
-    Run none = run("state-test", "--test", "^nothingLikeThis$", INVALID_TX.toString());
+    CommandRun none = run("state-test", "--test", "^nothingLikeThis$", INVALID_TX.toString());
     assertEquals(0, none.status());
     assertEquals("0 passed, 0 failed", none.out().strip());
   }
 
   @Test
   void testsWithoutTheSelectedForkAreCountedSkipped() {
-    Run r = run("state-test", "--fork", "Prague", INVALID_TX.toString());
+    CommandRun r = run("state-test", "--fork", "Prague", INVALID_TX.toString());
     assertEquals(0, r.status());
     assertEquals("0 passed, 0 failed, 1 skipped", r.out().strip());
   }
 
   @Test
   void jsonModePrintsOneObjectPerCaseAndTheSummaryOnStderr() throws IOException {
-    Run r = run("state-test", "--json", INVALID_TX.toString());
+    CommandRun r = run("state-test", "--json", INVALID_TX.toString());
     assertEquals(0, r.status());
     JsonNode o = new ObjectMapper().readTree(r.out().strip());
     assertEquals("invalidTr", o.get("test").asText());
@@ -174,7 +167,7 @@ class EvmToolCommandLineTest {
     Path dir = Files.createDirectories(tmp.resolve("dir/sub"));
     Files.copy(INVALID_TX, dir.resolve("b.json"));
     Files.copy(INVALID_TX, tmp.resolve("dir/a.json"));
-    Run r = run("state-test", "--verbose", "--threads", "2", tmp.resolve("dir").toString());
+    CommandRun r = run("state-test", "--verbose", "--threads", "2", tmp.resolve("dir").toString());
     assertEquals(0, r.status(), r.err());
     String[] lines = r.out().strip().split("\n");
     assertTrue(lines[0].startsWith("PASS " + tmp.resolve("dir/a.json")), lines[0]);

@@ -1,15 +1,15 @@
 package io.nativerollups.evmtool.blocktest;
 
-import io.nativerollups.evmtool.EvmTool;
-import java.io.IOException;
+import io.nativerollups.evmtool.FixtureCommandSupport;
+import io.nativerollups.evmtool.FixtureCommandSupport.SelectionOptions;
+import io.nativerollups.evmtool.FixtureCommandSupport.UsageException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,8 +36,7 @@ public final class BlockTestCommand implements Callable<Integer> {
       description = "Fixture files, or directories searched for *.json (hidden subdirectories left out).")
   private List<Path> paths;
 
-  @Option(names = "--test", paramLabel = "REGEX", description = "Run only tests whose name contains a match.")
-  private String testRegex;
+  @Mixin private SelectionOptions selection;
 
   @Option(names = "--verbose", description = "Also print passing and skipped tests, and the run time.")
   private boolean verbose;
@@ -46,27 +45,20 @@ public final class BlockTestCommand implements Callable<Integer> {
       + " alone (recorded against the parent's full state); a test passes only if both runs give the header's roots.")
   private boolean stateless;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Files run in parallel (default: available processors).")
-  private int threads = Runtime.getRuntime().availableProcessors();
-
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    FixtureCommandSupport support = new FixtureCommandSupport("block-test", out, err);
     Pattern filter;
     List<Path> files;
+    int threads;
     try {
-      filter = testRegex == null ? null : Pattern.compile(testRegex);
-      files = BlockTestSuite.fixtureFiles(paths);
-    } catch (PatternSyntaxException e) {
-      return usageError(err, "bad --test regex: " + e.getDescription() + " in '" + e.getPattern() + "'");
-    } catch (NoSuchFileException e) {
-      return usageError(err, "no such file or directory: " + e.getFile());
-    } catch (IOException e) {
-      return usageError(err, "cannot read: " + e.getMessage());
-    }
-    if (threads < 1) {
-      return usageError(err, "--threads must be at least 1");
+      filter = selection.testFilter();
+      files = FixtureCommandSupport.fixtureFiles(paths, BlockTestSuite::fixtureFiles);
+      threads = selection.threads();
+    } catch (UsageException e) {
+      return support.usageError(e.getMessage());
     }
     long start = System.nanoTime();
     BlockTestSuite.Summary summary = new BlockTestSuite(filter, threads, stateless).run(files, r -> {
@@ -75,24 +67,12 @@ public final class BlockTestCommand implements Callable<Integer> {
         case PASSED -> { if (verbose) out.println("PASS " + r.file() + " " + r.test() + " " + r.network()); }
         case SKIPPED -> { if (verbose) out.println("SKIP " + r.file() + " " + r.test() + " " + r.network() + ": " + r.message()); }
       }
-    }, bad -> {
-      out.flush();
-      usageError(err, bad.getMessage());
-    });
+    }, support::badFile);
     out.println(summary.line());
     out.flush();
     if (verbose) {
-      err.printf("%d files in %.1f s%n", files.size(), (System.nanoTime() - start) / 1e9);
+      support.runTime(files.size(), start);
     }
-    if (summary.badFiles() > 0) {
-      return EvmTool.USAGE_ERROR;
-    }
-    return summary.failed() > 0 ? 1 : 0;
-  }
-
-  private static int usageError(PrintWriter err, String message) {
-    err.println("evmtool block-test: " + message);
-    err.flush();
-    return EvmTool.USAGE_ERROR;
+    return FixtureCommandSupport.exitStatus(summary.failed(), summary.badFiles());
   }
 }

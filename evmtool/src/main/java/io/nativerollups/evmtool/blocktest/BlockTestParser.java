@@ -1,16 +1,16 @@
 package io.nativerollups.evmtool.blocktest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static io.nativerollups.evmtool.FixtureJson.field;
+import static io.nativerollups.evmtool.FixtureJson.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nativerollups.evm.block.BlobSchedule;
+import io.nativerollups.evmtool.FixtureFiles;
 import io.nativerollups.evmtool.statetest.FixtureFormatException;
 import io.nativerollups.evmtool.statetest.Hex;
 import io.nativerollups.evmtool.statetest.StateTestParser;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,40 +25,16 @@ import java.util.Map;
  * instead of {@code blocks}) are read as unsupported tests.
  */
 public final class BlockTestParser {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final long DEFAULT_CHAIN_ID = 1;
 
   private BlockTestParser() {}
 
   /** All tests of one file, in file order. */
   public static List<BlockTest> parse(Path file) throws IOException, FixtureFormatException {
-    JsonNode root;
-    try {
-      root = JSON.readTree(Files.readAllBytes(file));
-    } catch (NoSuchFileException e) {
-      throw e;
-    } catch (JsonProcessingException e) {
-      throw new FixtureFormatException("malformed JSON: " + e.getOriginalMessage(), e);
-    }
-    if (root == null || !root.isObject()) {
-      throw new FixtureFormatException("not a blockchain-test file: the top level must be an object of named tests");
-    }
-    List<BlockTest> tests = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      try {
-        tests.add(parseTest(e.getKey(), e.getValue()));
-      } catch (RuntimeException ex) {
-        throw new FixtureFormatException("test " + e.getKey() + ": " + ex.getMessage(), ex);
-      }
-    }
-    return tests;
+    return FixtureFiles.parseTests(file, "blockchain-test", BlockTestParser::parseTest);
   }
 
   private static BlockTest parseTest(String name, JsonNode test) {
-    if (!test.isObject()) {
-      throw new IllegalArgumentException("not an object");
-    }
     JsonNode config = test.get("config");
     long chainId = DEFAULT_CHAIN_ID;
     Map<String, BlobSchedule> blobSchedule = new LinkedHashMap<>();
@@ -112,21 +88,6 @@ public final class BlockTestParser {
         post == null || post.isNull() ? Hex.bytes(text(postHash, "postStateHash")) : null,
         Hex.bytes(text(field(test, "lastblockhash"), "lastblockhash")),
         null);
-  }
-
-  private static JsonNode field(JsonNode node, String name) {
-    JsonNode v = node.get(name);
-    if (v == null || v.isNull()) {
-      throw new IllegalArgumentException("missing field '" + name + "'");
-    }
-    return v;
-  }
-
-  private static String text(JsonNode node, String what) {
-    if (!node.isTextual()) {
-      throw new IllegalArgumentException(what + " must be a string, got " + node);
-    }
-    return node.asText();
   }
 
   private static long u64(JsonNode node, String what) {

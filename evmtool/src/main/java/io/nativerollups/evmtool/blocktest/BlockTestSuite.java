@@ -1,7 +1,9 @@
 package io.nativerollups.evmtool.blocktest;
 
+import io.nativerollups.evmtool.BadFixtureException;
+import io.nativerollups.evmtool.FixtureFiles;
+import io.nativerollups.evmtool.FixtureSuite;
 import io.nativerollups.evmtool.statetest.FixtureFormatException;
-import io.nativerollups.evmtool.statetest.StateTestSuite;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -10,10 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -70,15 +68,8 @@ public final class BlockTestSuite {
     }
   }
 
-  /** A file that cannot be read as a blockchain-test fixture. */
-  public static final class BadFixtureException extends Exception {
-    public BadFixtureException(Path file, String problem, Throwable cause) {
-      super(file + ": " + problem, cause);
-    }
-  }
-
   /**
-   * The fixture files named by the arguments, as {@link StateTestSuite#fixtureFiles}, leaving out
+   * The fixture files named by the arguments, as {@link FixtureFiles#find}, leaving out
    * files in hidden directories below a directory argument (a fixture release's {@code .meta/}).
    *
    * @throws NoSuchFileException when an argument does not exist
@@ -86,7 +77,7 @@ public final class BlockTestSuite {
   public static List<Path> fixtureFiles(List<Path> paths) throws IOException {
     List<Path> files = new ArrayList<>();
     for (Path p : paths) {
-      for (Path f : StateTestSuite.fixtureFiles(List.of(p))) {
+      for (Path f : FixtureFiles.find(List.of(p))) {
         if (f.equals(p) || !isHidden(p.relativize(f))) {
           files.add(f);
         }
@@ -110,12 +101,7 @@ public final class BlockTestSuite {
    * @throws BadFixtureException after the run, for the first file that was unreadable or malformed
    */
   public Summary run(List<Path> files, Consumer<BlockTestResult> results) throws BadFixtureException {
-    List<BadFixtureException> bad = new ArrayList<>();
-    Summary summary = run(files, results, bad::add);
-    if (!bad.isEmpty()) {
-      throw bad.get(0);
-    }
-    return summary;
+    return FixtureSuite.failingOnBadFile(badFiles -> run(files, results, badFiles));
   }
 
   /**
@@ -124,42 +110,19 @@ public final class BlockTestSuite {
    * goes on with the next one.
    */
   public Summary run(List<Path> files, Consumer<BlockTestResult> results, Consumer<BadFixtureException> badFiles) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, files.size())), r -> {
-      Thread t = new Thread(null, r, "block-test", 64L << 20); // deep EVM call chains need a big stack
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<List<BlockTestResult>>> pending = new ArrayList<>(files.size());
-      for (Path file : files) {
-        pending.add(pool.submit(() -> runFile(file)));
-      }
-      int passed = 0;
-      int failed = 0;
-      Map<String, Integer> skipped = new TreeMap<>();
-      int bad = 0;
-      for (int i = 0; i < files.size(); i++) {
-        List<BlockTestResult> fileResults;
-        try {
-          fileResults = await(pending.get(i), files.get(i));
-        } catch (BadFixtureException e) {
-          bad++;
-          badFiles.accept(e);
-          continue;
+    int[] passedFailed = new int[2];
+    Map<String, Integer> skipped = new TreeMap<>();
+    int bad = FixtureSuite.run("block-test", threads, files, this::runFile, fileResults -> {
+      for (BlockTestResult r : fileResults) {
+        switch (r.status()) {
+          case PASSED -> passedFailed[0]++;
+          case FAILED -> passedFailed[1]++;
+          case SKIPPED -> skipped.merge(r.message(), 1, Integer::sum);
         }
-        for (BlockTestResult r : fileResults) {
-          switch (r.status()) {
-            case PASSED -> passed++;
-            case FAILED -> failed++;
-            case SKIPPED -> skipped.merge(r.message(), 1, Integer::sum);
-          }
-          results.accept(r);
-        }
+        results.accept(r);
       }
-      return new Summary(passed, failed, skipped, bad);
-    } finally {
-      pool.shutdownNow();
-    }
+    }, badFiles);
+    return new Summary(passedFailed[0], passedFailed[1], skipped, bad);
   }
 
   private List<BlockTestResult> runFile(Path file) throws IOException, FixtureFormatException {
@@ -171,26 +134,5 @@ public final class BlockTestSuite {
       }
     }
     return results;
-  }
-
-  private static List<BlockTestResult> await(Future<List<BlockTestResult>> future, Path file) throws BadFixtureException {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BadFixtureException(file, "interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof NoSuchFileException) {
-        throw new BadFixtureException(file, "no such file", cause);
-      }
-      if (cause instanceof IOException io) {
-        throw new BadFixtureException(file, "cannot read: " + io.getMessage(), cause);
-      }
-      if (cause instanceof FixtureFormatException f) {
-        throw new BadFixtureException(file, f.getMessage(), cause);
-      }
-      throw new BadFixtureException(file, "unexpected error: " + cause, cause);
-    }
   }
 }

@@ -3,16 +3,16 @@ package io.nativerollups.evmtool.statetest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nativerollups.evm.fork.Fork;
-import io.nativerollups.evmtool.EvmTool;
-import java.io.IOException;
+import io.nativerollups.evmtool.FixtureCommandSupport;
+import io.nativerollups.evmtool.FixtureCommandSupport.SelectionOptions;
+import io.nativerollups.evmtool.FixtureCommandSupport.UsageException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,8 +41,7 @@ public final class StateTestCommand implements Callable<Integer> {
       description = "Run only this fork (Cancun, Prague, Osaka). Default: each of them present in a file.")
   private String fork;
 
-  @Option(names = "--test", paramLabel = "REGEX", description = "Run only tests whose name contains a match.")
-  private String testRegex;
+  @Mixin private SelectionOptions selection;
 
   @Option(names = "--json", description = "Print one JSON object per case on stdout (the summary goes to stderr).")
   private boolean json;
@@ -50,31 +49,22 @@ public final class StateTestCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Also print passing cases, and the run time.")
   private boolean verbose;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Files run in parallel (default: available processors).")
-  private int threads = Runtime.getRuntime().availableProcessors();
-
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    FixtureCommandSupport support = new FixtureCommandSupport("state-test", out, err);
     List<Fork> forks;
     Pattern filter;
     List<Path> files;
+    int threads;
     try {
-      forks = fork == null ? List.of(Fork.values()) : List.of(Fork.fromName(fork));
-      filter = testRegex == null ? null : Pattern.compile(testRegex);
-      files = StateTestSuite.fixtureFiles(paths);
-    } catch (PatternSyntaxException e) {
-      return error(err, "bad --test regex: " + e.getDescription() + " in '" + e.getPattern() + "'");
-    } catch (IllegalArgumentException e) { // unknown fork
-      return error(err, e.getMessage());
-    } catch (NoSuchFileException e) {
-      return error(err, "no such file or directory: " + e.getFile());
-    } catch (IOException e) {
-      return error(err, "cannot read: " + e.getMessage());
-    }
-    if (threads < 1) {
-      return error(err, "--threads must be at least 1");
+      forks = forks();
+      filter = selection.testFilter();
+      files = FixtureCommandSupport.fixtureFiles(paths, StateTestSuite::fixtureFiles);
+      threads = selection.threads();
+    } catch (UsageException e) {
+      return support.usageError(e.getMessage());
     }
 
     long start = System.nanoTime();
@@ -93,26 +83,21 @@ public final class StateTestCommand implements Callable<Integer> {
         err.println("progress: " + count[0] + " cases");
         err.flush();
       }
-    }, bad -> {
-      out.flush();
-      error(err, bad.getMessage());
-    });
+    }, support::badFile);
     out.flush();
     (json ? err : out).println(summary.line());
     if (verbose) {
-      err.printf("%d files in %.1f s%n", files.size(), (System.nanoTime() - start) / 1e9);
+      support.runTime(files.size(), start);
     }
-    if (summary.badFiles() > 0) {
-      return EvmTool.USAGE_ERROR;
-    }
-    return summary.failed() > 0 ? 1 : 0;
+    return FixtureCommandSupport.exitStatus(summary.failed(), summary.badFiles());
   }
 
-  /** Prints one error line on stderr; returns the usage-error exit status. */
-  private static int error(PrintWriter err, String message) {
-    err.println("evmtool state-test: " + message);
-    err.flush();
-    return EvmTool.USAGE_ERROR;
+  private List<Fork> forks() throws UsageException {
+    try {
+      return fork == null ? List.of(Fork.values()) : List.of(Fork.fromName(fork));
+    } catch (IllegalArgumentException e) { // unknown fork
+      throw new UsageException(e.getMessage());
+    }
   }
 
   private static String toJson(ObjectMapper mapper, CaseResult r) {

@@ -1,20 +1,20 @@
 package io.nativerollups.evmtool.statetest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static io.nativerollups.evmtool.FixtureJson.field;
+import static io.nativerollups.evmtool.FixtureJson.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nativerollups.evm.crypto.Secp256k1;
 import io.nativerollups.evm.tx.AccessListEntry;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
+import io.nativerollups.evmtool.FixtureFiles;
 import io.nativerollups.evmtool.statetest.StateTest.Environment;
 import io.nativerollups.evmtool.statetest.StateTest.PostState;
 import io.nativerollups.evmtool.statetest.StateTest.PreAccount;
 import io.nativerollups.evmtool.statetest.TransactionTemplate.AuthorizationTemplate;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -30,7 +30,6 @@ import java.util.function.Function;
  * before any of its cases runs.
  */
 public final class StateTestParser {
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** Fixtures without {@code currentBaseFee} come from retesteth, whose genesis implies 0x0a here. */
   private static final UInt256 DEFAULT_BASE_FEE = UInt256.valueOf(10);
   /** ethereum/tests state tests run on mainnet's chain id. */
@@ -40,33 +39,10 @@ public final class StateTestParser {
 
   /** All tests of one file, in file order. */
   public static List<StateTest> parse(Path file) throws IOException, FixtureFormatException {
-    JsonNode root;
-    try {
-      root = JSON.readTree(Files.readAllBytes(file));
-    } catch (NoSuchFileException e) {
-      throw e;
-    } catch (JsonProcessingException e) {
-      throw new FixtureFormatException("malformed JSON: " + e.getOriginalMessage(), e);
-    }
-    if (root == null || !root.isObject()) {
-      throw new FixtureFormatException("not a state-test file: the top level must be an object of named tests");
-    }
-    List<StateTest> tests = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      try {
-        tests.add(parseTest(e.getKey(), e.getValue()));
-      } catch (RuntimeException ex) {
-        throw new FixtureFormatException("test " + e.getKey() + ": " + ex.getMessage(), ex);
-      }
-    }
-    return tests;
+    return FixtureFiles.parseTests(file, "state-test", StateTestParser::parseTest);
   }
 
   private static StateTest parseTest(String name, JsonNode test) {
-    if (!test.isObject()) {
-      throw new IllegalArgumentException("not an object");
-    }
     TransactionTemplate transaction = parseTransaction(field(test, "transaction"));
     Map<String, List<PostState>> post = parsePost(field(test, "post"));
     post.forEach((fork, entries) -> entries.forEach(p -> checkIndexes(transaction, fork, p)));
@@ -190,21 +166,6 @@ public final class StateTestParser {
       }));
     }
     return byFork;
-  }
-
-  private static JsonNode field(JsonNode node, String name) {
-    JsonNode v = node.get(name);
-    if (v == null || v.isNull()) {
-      throw new IllegalArgumentException("missing field '" + name + "'");
-    }
-    return v;
-  }
-
-  private static String text(JsonNode node, String what) {
-    if (!node.isTextual()) {
-      throw new IllegalArgumentException(what + " must be a string, got " + node);
-    }
-    return node.asText();
   }
 
   private static BigInteger integer(JsonNode node, String what) {

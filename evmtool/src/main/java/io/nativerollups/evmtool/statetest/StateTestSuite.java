@@ -1,19 +1,16 @@
 package io.nativerollups.evmtool.statetest;
 
 import io.nativerollups.evm.fork.Fork;
+import io.nativerollups.evmtool.BadFixtureException;
+import io.nativerollups.evmtool.FixtureFiles;
+import io.nativerollups.evmtool.FixtureSuite;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Runs the cases of many fixture files, several files at a time, and hands the results to a
@@ -46,35 +43,13 @@ public final class StateTestSuite {
     }
   }
 
-  /** A file that cannot be read as a state-test fixture. */
-  public static final class BadFixtureException extends Exception {
-    public BadFixtureException(Path file, String problem, Throwable cause) {
-      super(file + ": " + problem, cause);
-    }
-  }
-
   /**
-   * The fixture files named by the arguments: files as given, directories searched recursively for
-   * {@code *.json}, in sorted order.
+   * The fixture files named by the arguments, as {@link FixtureFiles#find}.
    *
    * @throws NoSuchFileException when an argument does not exist
    */
   public static List<Path> fixtureFiles(List<Path> paths) throws IOException {
-    List<Path> files = new ArrayList<>();
-    for (Path p : paths) {
-      if (Files.isDirectory(p)) {
-        try (Stream<Path> walk = Files.walk(p)) {
-          walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".json"))
-              .sorted()
-              .forEach(files::add);
-        }
-      } else if (Files.isRegularFile(p)) {
-        files.add(p);
-      } else {
-        throw new NoSuchFileException(p.toString(), null, "no such file or directory");
-      }
-    }
-    return files;
+    return FixtureFiles.find(paths);
   }
 
   /**
@@ -83,12 +58,7 @@ public final class StateTestSuite {
    * @throws BadFixtureException after the run, for the first file that was unreadable or malformed
    */
   public Summary run(List<Path> files, Consumer<CaseResult> results) throws BadFixtureException {
-    List<BadFixtureException> bad = new ArrayList<>();
-    Summary summary = run(files, results, bad::add);
-    if (!bad.isEmpty()) {
-      throw bad.get(0);
-    }
-    return summary;
+    return FixtureSuite.failingOnBadFile(badFiles -> run(files, results, badFiles));
   }
 
   /**
@@ -97,44 +67,16 @@ public final class StateTestSuite {
    * goes on with the next one.
    */
   public Summary run(List<Path> files, Consumer<CaseResult> results, Consumer<BadFixtureException> badFiles) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, files.size())), r -> {
-      Thread t = new Thread(null, r, "state-test", 64L << 20); // deep EVM call chains need a big stack
-      t.setDaemon(true);
-      return t;
-    });
     ThreadLocal<StateTestRunner> runners = ThreadLocal.withInitial(StateTestRunner::new);
-    try {
-      List<Future<FileOutcome>> pending = new ArrayList<>(files.size());
-      for (Path file : files) {
-        pending.add(pool.submit(() -> runFile(file, runners.get())));
+    int[] passedFailedSkipped = new int[3];
+    int bad = FixtureSuite.run("state-test", threads, files, file -> runFile(file, runners.get()), outcome -> {
+      for (CaseResult r : outcome.results()) {
+        passedFailedSkipped[r.passed() ? 0 : 1]++;
+        results.accept(r);
       }
-      int passed = 0;
-      int failed = 0;
-      int skipped = 0;
-      int bad = 0;
-      for (int i = 0; i < files.size(); i++) {
-        FileOutcome outcome;
-        try {
-          outcome = await(pending.get(i), files.get(i));
-        } catch (BadFixtureException e) {
-          bad++;
-          badFiles.accept(e);
-          continue;
-        }
-        for (CaseResult r : outcome.results()) {
-          if (r.passed()) {
-            passed++;
-          } else {
-            failed++;
-          }
-          results.accept(r);
-        }
-        skipped += outcome.skipped();
-      }
-      return new Summary(passed, failed, skipped, bad);
-    } finally {
-      pool.shutdownNow();
-    }
+      passedFailedSkipped[2] += outcome.skipped();
+    }, badFiles);
+    return new Summary(passedFailedSkipped[0], passedFailedSkipped[1], passedFailedSkipped[2], bad);
   }
 
   private record FileOutcome(List<CaseResult> results, int skipped) {}
@@ -162,26 +104,5 @@ public final class StateTestSuite {
       }
     }
     return new FileOutcome(results, skipped);
-  }
-
-  private static FileOutcome await(Future<FileOutcome> future, Path file) throws BadFixtureException {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BadFixtureException(file, "interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof NoSuchFileException) {
-        throw new BadFixtureException(file, "no such file", cause);
-      }
-      if (cause instanceof IOException io) {
-        throw new BadFixtureException(file, "cannot read: " + io.getMessage(), cause);
-      }
-      if (cause instanceof FixtureFormatException f) {
-        throw new BadFixtureException(file, f.getMessage(), cause);
-      }
-      throw new BadFixtureException(file, "unexpected error: " + cause, cause);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.nativerollups.evmtool.blocktest;
 
+import static io.nativerollups.evmtool.CommandRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,19 +9,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nativerollups.evm.block.Block;
 import io.nativerollups.evm.block.BlockHeader;
-import io.nativerollups.evmtool.EvmTool;
+import io.nativerollups.evmtool.CommandRun;
 import io.nativerollups.evmtool.Fixtures;
 import io.nativerollups.evmtool.statetest.Hex;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code evmtool block-test} on variants of a one-block ValidBlocks test (SimpleTx): blocks that
@@ -35,22 +33,11 @@ class BlockTestCommandTest {
   private ObjectNode test;
   private String validRlp;
 
-  private record Run(int status, String out, String err) {}
-
   @BeforeEach
   void loadFixture() throws IOException {
     ObjectNode file = (ObjectNode) JSON.readTree(SIMPLE_TX.toFile());
     test = (ObjectNode) file.elements().next();
     validRlp = test.get("blocks").get(0).get("rlp").asText();
-  }
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = EvmTool.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return new Run(cli.execute(args), out.toString(), err.toString());
   }
 
   private Path write() throws IOException {
@@ -80,7 +67,7 @@ class BlockTestCommandTest {
 
   @Test
   void theUnchangedFixturePasses() throws Exception {
-    Run r = run("block-test", write().toString());
+    CommandRun r = run("block-test", write().toString());
     assertEquals(0, r.status(), r.out() + r.err());
     assertTrue(r.out().contains("1 passed, 0 failed"), r.out());
   }
@@ -88,7 +75,7 @@ class BlockTestCommandTest {
   @Test
   void blockRejectedForTheExpectedReasonPasses() throws Exception {
     blocks(tampered(b -> b.gasUsed(b.build().gasUsed() + 1)), "BlockException.INVALID_GAS_USED");
-    Run r = run("block-test", write().toString());
+    CommandRun r = run("block-test", write().toString());
     assertEquals(0, r.status(), r.out() + r.err());
     assertTrue(r.out().contains("1 passed, 0 failed"), r.out());
   }
@@ -102,7 +89,7 @@ class BlockTestCommandTest {
   @Test
   void blockRejectedForAnotherReasonFails() throws Exception {
     blocks(tampered(b -> b.timestamp(0)), "BlockException.INVALID_GAS_USED");
-    Run r = run("block-test", write().toString());
+    CommandRun r = run("block-test", write().toString());
     assertEquals(1, r.status());
     assertTrue(r.out().contains("FAIL ") && r.out().contains("rejected for BlockException.INVALID_BLOCK_TIMESTAMP_OLDER_THAN_PARENT"),
         r.out());
@@ -112,7 +99,7 @@ class BlockTestCommandTest {
   @Test
   void invalidBlockWithoutExpectExceptionFails() throws Exception {
     blocks(tampered(b -> b.receiptsRoot(new byte[32])), null);
-    Run r = run("block-test", write().toString());
+    CommandRun r = run("block-test", write().toString());
     assertEquals(1, r.status());
     assertTrue(r.out().contains("block 1 rejected: BlockException.INVALID_RECEIPTS_ROOT"), r.out());
   }
@@ -120,7 +107,7 @@ class BlockTestCommandTest {
   @Test
   void validBlockMarkedInvalidFails() throws Exception {
     blocks(validRlp, "BlockException.INVALID_STATE_ROOT");
-    Run r = run("block-test", write().toString());
+    CommandRun r = run("block-test", write().toString());
     assertEquals(1, r.status());
     assertTrue(r.out().contains("block 1 accepted, expected rejection"), r.out());
   }
@@ -138,12 +125,12 @@ class BlockTestCommandTest {
     ObjectNode post = (ObjectNode) test.get("postState");
     ObjectNode account = (ObjectNode) post.elements().next();
     account.put("nonce", "0x63");
-    Run r = run("block-test", write().toString());
+    CommandRun r = run("block-test", write().toString());
     assertEquals(1, r.status());
     assertTrue(r.out().contains("nonce"), r.out());
     loadFixture();
     test.put("lastblockhash", "0x" + "00".repeat(32));
-    Run head = run("block-test", write().toString());
+    CommandRun head = run("block-test", write().toString());
     assertEquals(1, head.status());
     assertTrue(head.out().contains("expected lastblockhash"), head.out());
   }
@@ -151,7 +138,7 @@ class BlockTestCommandTest {
   @Test
   void networksBeforeCancunAreSkipped() throws Exception {
     test.put("network", "ShanghaiToCancunAtTime15k");
-    Run r = run("block-test", write().toString());
+    CommandRun r = run("block-test", write().toString());
     assertEquals(0, r.status());
     assertTrue(r.out().contains("0 passed, 0 failed, 1 skipped (networks before Cancun: 1)"), r.out());
   }
@@ -164,27 +151,15 @@ class BlockTestCommandTest {
     Files.createDirectories(dir.resolve(".meta"));
     Files.writeString(dir.resolve(".meta/index.json"), "[\"not a fixture\"]");
     Files.copy(SIMPLE_TX, dir.resolve("simple.json"));
-    Run r = run("block-test", dir.toString());
+    CommandRun r = run("block-test", dir.toString());
     assertEquals(0, r.status(), r.out() + r.err());
     assertTrue(r.out().contains("1 passed, 0 failed, 1 skipped (engine-API fixtures: 1)"), r.out());
   }
 
   @Test
-  void aMalformedFileDoesNotStopTheOthers() throws Exception {
-    Path dir = Files.createDirectories(tmp.resolve("mixed"));
-    Files.writeString(dir.resolve("a_bad.json"), "not json");
-    Files.copy(SIMPLE_TX, dir.resolve("b_good.json"));
-    Run r = run("block-test", dir.toString());
-    assertEquals(2, r.status());
-    assertEquals(1, r.err().lines().count(), r.err());
-    assertTrue(r.err().contains("a_bad.json: malformed JSON"), r.err());
-    assertEquals("1 passed, 0 failed", r.out().strip());
-  }
-
-  @Test
   void unknownNetworkFails() throws Exception {
     test.put("network", "Nowhere");
-    Run r = run("block-test", write().toString());
+    CommandRun r = run("block-test", write().toString());
     assertEquals(1, r.status());
     assertTrue(r.out().contains("unknown network fork 'Nowhere'"), r.out());
   }
@@ -194,11 +169,11 @@ class BlockTestCommandTest {
     assertEquals(2, run("block-test", tmp.resolve("missing.json").toString()).status());
     Path broken = tmp.resolve("broken.json");
     Files.writeString(broken, "{\"case\": {");
-    Run r = run("block-test", broken.toString());
+    CommandRun r = run("block-test", broken.toString());
     assertEquals(2, r.status());
     assertTrue(r.err().contains("malformed JSON"), r.err());
     test.remove("genesisRLP");
-    Run missing = run("block-test", write().toString());
+    CommandRun missing = run("block-test", write().toString());
     assertEquals(2, missing.status());
     assertTrue(missing.err().contains("genesisRLP"), missing.err());
   }

@@ -1,34 +1,21 @@
 package io.nativerollups.evmtool.run;
 
+import static io.nativerollups.evmtool.CommandRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nativerollups.evmtool.EvmTool;
+import io.nativerollups.evmtool.CommandRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class RunCommandTest {
   // MSTORE(0, CALLDATALOAD(0) + 1); RETURN(0, 32)
   private static final String ADD_ONE = "600035600101600052" + "60206000f3";
 
   @TempDir Path tmp;
-
-  private record Run(int status, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = EvmTool.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return new Run(cli.execute(args), out.toString(), err.toString());
-  }
 
   private Path file(String name, String content) throws IOException {
     Path p = tmp.resolve(name);
@@ -38,7 +25,7 @@ class RunCommandTest {
 
   @Test
   void codeRunsWithInputAndPrintsOutputAndGas() {
-    Run r = run("run", "--code", ADD_ONE, "--input", "0x" + "00".repeat(31) + "29");
+    CommandRun r = run("run", "--code", ADD_ONE, "--input", "0x" + "00".repeat(31) + "29");
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("output: 0x" + "00".repeat(31) + "2a"), r.out());
     // PUSH1 CALLDATALOAD PUSH1 ADD PUSH1 MSTORE(+3 memory) PUSH1 PUSH1 RETURN
@@ -47,7 +34,7 @@ class RunCommandTest {
 
   @Test
   void codeFileAndJsonOutput() throws IOException {
-    Run r = run("run", "--codefile", file("code.hex", "0x" + ADD_ONE + "\n").toString(), "--json");
+    CommandRun r = run("run", "--codefile", file("code.hex", "0x" + ADD_ONE + "\n").toString(), "--json");
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("\"success\":true"), r.out());
     assertTrue(r.out().contains("\"gasUsed\":27"), r.out());
@@ -58,7 +45,7 @@ class RunCommandTest {
     // returns SLOAD(1)
     String alloc = "{\"alloc\": {\"0x00000000000000000000000000000000000000aa\": {\"balance\": \"0x0\","
         + " \"code\": \"0x60015460005260206000f3\", \"storage\": {\"0x01\": \"0x07\"}}}}";
-    Run r = run("run", "--prestate", file("genesis.json", alloc).toString(),
+    CommandRun r = run("run", "--prestate", file("genesis.json", alloc).toString(),
         "--receiver", "0x00000000000000000000000000000000000000aa");
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("output: 0x" + "00".repeat(31) + "07"), r.out());
@@ -67,7 +54,7 @@ class RunCommandTest {
   @Test
   void benchPrintsAMedianAndRepeatsOnTheSameState() {
     // SSTORE(0, SLOAD(0) + 1): with the state reverted between runs every run costs the same
-    Run r = run("run", "--code", "600054600101600055", "--repeat", "5", "--bench");
+    CommandRun r = run("run", "--code", "600054600101600055", "--repeat", "5", "--bench");
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("median"), r.out());
     assertTrue(r.out().contains("gas used: 22112"), r.out());
@@ -75,7 +62,7 @@ class RunCommandTest {
 
   @Test
   void revertExitsOneAndSaysSo() {
-    Run r = run("run", "--code", "60006000fd");
+    CommandRun r = run("run", "--code", "60006000fd");
     assertEquals(1, r.status());
     assertTrue(r.out().contains("error: reverted"), r.out());
   }
@@ -94,7 +81,7 @@ class RunCommandTest {
     assertBad(run("run", "--code", "00", "--codefile", "x"), "mutually exclusive");
   }
 
-  private static void assertBad(Run r, String message) {
+  private static void assertBad(CommandRun r, String message) {
     assertEquals(2, r.status(), r.out() + r.err());
     assertTrue(r.err().contains(message), r.err());
   }

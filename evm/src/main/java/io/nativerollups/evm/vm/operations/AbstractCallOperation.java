@@ -22,29 +22,42 @@ import io.nativerollups.evm.vm.Word256Math;
 public abstract class AbstractCallOperation extends AbstractOperation {
   private static final byte[] EMPTY = new byte[0];
   protected final GasCalculator gasCalculator;
+  /** Whether the operation takes a value argument (CALL, CALLCODE). */
+  private final boolean takesValue;
+  /** Whether the value moves from caller to recipient and the recipient is touched. */
+  private final boolean transfers;
 
-  protected AbstractCallOperation(int opcode, String name, int stackInputs, GasCalculator gasCalculator) {
-    super(opcode, name, stackInputs, 1, 0);
+  /**
+   * @param takesValue whether a value word sits on the stack after the target address
+   * @param transfers whether the value moves from caller to recipient and the recipient is touched
+   */
+  protected AbstractCallOperation(
+      int opcode, String name, boolean takesValue, boolean transfers, GasCalculator gasCalculator) {
+    super(opcode, name, takesValue ? 7 : 6, 1, 0);
     this.gasCalculator = gasCalculator;
+    this.takesValue = takesValue;
+    this.transfers = transfers;
   }
 
-  /** True if the operation takes a value argument (CALL, CALLCODE). */
-  protected abstract boolean takesValue();
+  /** The account the callee acts on; by default the target (CALL, STATICCALL). */
+  protected Address recipient(MessageFrame frame, Address target) {
+    return target;
+  }
 
-  /** The account the callee acts on. */
-  protected abstract Address recipient(MessageFrame frame, Address target);
+  /** CALLER in the callee; by default the current account. */
+  protected Address caller(MessageFrame frame) {
+    return frame.recipient();
+  }
 
-  /** CALLER in the callee. */
-  protected abstract Address caller(MessageFrame frame);
+  /** CALLVALUE in the callee; by default the value argument (zero when there is none). */
+  protected UInt256 apparentValue(MessageFrame frame, UInt256 value) {
+    return value;
+  }
 
-  /** CALLVALUE in the callee. */
-  protected abstract UInt256 apparentValue(MessageFrame frame, UInt256 value);
-
-  /** Whether the value moves from caller to recipient and the recipient is touched. */
-  protected abstract boolean transfers();
-
-  /** Whether the callee runs in a static context. */
-  protected abstract boolean isStatic(MessageFrame frame);
+  /** Whether the callee runs in a static context; by default inherited from the caller. */
+  protected boolean isStatic(MessageFrame frame) {
+    return frame.isStatic();
+  }
 
   /** Extra cost when value is sent (CALL also pays for bringing a dead account to life). */
   protected long valueCost(WorldState world, Address target) {
@@ -58,7 +71,7 @@ public abstract class AbstractCallOperation extends AbstractOperation {
     Address target = Word256Math.toAddress(s, frame.base(1));
     int next = 2;
     UInt256 value = UInt256.ZERO;
-    if (takesValue()) {
+    if (takesValue) {
       value = Word256Math.toUInt256(s, frame.base(2));
       next = 3;
     }
@@ -104,7 +117,7 @@ public abstract class AbstractCallOperation extends AbstractOperation {
       return 1;
     }
     byte[] input = frame.readMemory(inOffset, inSize);
-    MessageResult result = evm.executeCall(ctx, caller(frame), recipient(frame, target), transfers(),
+    MessageResult result = evm.executeCall(ctx, caller(frame), recipient(frame, target), transfers,
         apparentValue(frame, value), precompile, code, input, callGas, isStatic(frame), frame.depth() + 1);
     frame.gasRemaining += result.gasRemaining();
     if (result.state() != FrameState.EXCEPTIONAL_HALT) {

@@ -3,7 +3,6 @@ package io.nativerollups.evm.vm.operations;
 import io.nativerollups.evm.gas.GasCalculator;
 import io.nativerollups.evm.state.WorldState;
 import io.nativerollups.evm.types.Address;
-import io.nativerollups.evm.types.UInt256;
 import io.nativerollups.evm.vm.MessageFrame;
 import io.nativerollups.evm.vm.Word256Math;
 
@@ -11,7 +10,7 @@ import io.nativerollups.evm.vm.Word256Math;
 public final class CallOperation extends AbstractCallOperation {
 
   public CallOperation(GasCalculator gasCalculator) {
-    super(0xf1, "CALL", 7, gasCalculator);
+    super(0xf1, "CALL", true, true, gasCalculator);
   }
 
   @Override
@@ -27,35 +26,5 @@ public final class CallOperation extends AbstractCallOperation {
   protected long valueCost(WorldState world, Address target) {
     long cost = super.valueCost(world, target);
     return world.isDead(target) ? cost + gasCalculator.newAccountGasCost() : cost;
-  }
-
-  @Override
-  protected boolean takesValue() {
-    return true;
-  }
-
-  @Override
-  protected Address recipient(MessageFrame frame, Address target) {
-    return target;
-  }
-
-  @Override
-  protected Address caller(MessageFrame frame) {
-    return frame.recipient();
-  }
-
-  @Override
-  protected UInt256 apparentValue(MessageFrame frame, UInt256 value) {
-    return value;
-  }
-
-  @Override
-  protected boolean transfers() {
-    return true;
-  }
-
-  @Override
-  protected boolean isStatic(MessageFrame frame) {
-    return frame.isStatic();
   }
 }

@@ -5,16 +5,11 @@ import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
 import io.nativerollups.evm.vm.MessageFrame;
 
-/** DELEGATECALL: runs the target's code with the current account, caller and value. */
+/** DELEGATECALL: runs the target's code with the current account, caller and value; nothing moves. */
 public final class DelegateCallOperation extends AbstractCallOperation {
 
   public DelegateCallOperation(GasCalculator gasCalculator) {
-    super(0xf4, "DELEGATECALL", 6, gasCalculator);
-  }
-
-  @Override
-  protected boolean takesValue() {
-    return false;
+    super(0xf4, "DELEGATECALL", false, false, gasCalculator);
   }
 
   @Override
@@ -30,15 +25,5 @@ public final class DelegateCallOperation extends AbstractCallOperation {
   @Override
   protected UInt256 apparentValue(MessageFrame frame, UInt256 value) {
     return frame.value();
-  }
-
-  @Override
-  protected boolean transfers() {
-    return false;
-  }
-
-  @Override
-  protected boolean isStatic(MessageFrame frame) {
-    return frame.isStatic();
   }
 }
