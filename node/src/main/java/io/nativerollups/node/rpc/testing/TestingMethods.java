@@ -9,6 +9,7 @@ import io.nativerollups.evm.tx.InvalidTransactionException;
 import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.evm.tx.TransactionDecoder;
 import io.nativerollups.evm.tx.TransactionHasher;
+import io.nativerollups.evm.tx.TransactionType;
 import io.nativerollups.node.chain.Blockchain;
 import io.nativerollups.node.mining.BlockBuilder;
 import io.nativerollups.node.mining.BuiltPayload;
@@ -69,6 +70,8 @@ public final class TestingMethods {
     if (Long.compareUnsigned(attributes.timestamp(), parent.timestamp()) <= 0) {
       throw JsonRpcException.invalidParams("invalid argument 1: timestamp must be after the parent's");
     }
+    List<BlobSidecar> sidecars = given == null ? List.of()
+        : sidecars(given, chain.config().forkAt(attributes.timestamp()).rules().isAtLeast(Fork.OSAKA));
     BuiltPayload built;
     try {
       built = builder.buildPayload(parent, attributes, txs);
@@ -77,7 +80,7 @@ public final class TestingMethods {
     }
     if (given != null) {
       requireAllIncluded(txs, built.block());
-      built = withSidecars(built, given, chain.config().forkAt(attributes.timestamp()).rules().isAtLeast(Fork.OSAKA));
+      built = new BuiltPayload(built.block(), built.blockValue(), built.executionRequests(), sidecars);
     }
     if (extraData != null) {
       built = withExtraData(built, extraData);
@@ -112,13 +115,19 @@ public final class TestingMethods {
     }
   }
 
-  /** The given blob transactions' sidecars, which must be in the block's fork form, for the blobs bundle. */
-  private static BuiltPayload withSidecars(BuiltPayload built, List<TransactionDecoder.WithSidecar> given,
-      boolean cellProofs) {
+  /**
+   * The given blob transactions' sidecars for the blobs bundle: each blob transaction must come in
+   * its network form, in the block's fork form (cell proofs from Osaka).
+   */
+  private static List<BlobSidecar> sidecars(List<TransactionDecoder.WithSidecar> given, boolean cellProofs) {
     List<BlobSidecar> sidecars = new ArrayList<>();
     for (int i = 0; i < given.size(); i++) {
       BlobSidecar sidecar = given.get(i).sidecar();
       if (sidecar == null) {
+        if (given.get(i).transaction().type() == TransactionType.BLOB) {
+          throw JsonRpcException.invalidParams("invalid argument 2: transaction " + i
+              + " is a blob transaction without its sidecar (blobs, commitments, proofs)");
+        }
         continue;
       }
       if (sidecar.cellProofs() != cellProofs) {
@@ -127,7 +136,7 @@ public final class TestingMethods {
       }
       sidecars.add(sidecar);
     }
-    return new BuiltPayload(built.block(), built.blockValue(), built.executionRequests(), sidecars);
+    return sidecars;
   }
 
   /** Extra data is not read by execution, so replacing it leaves the block valid; only its hash changes. */

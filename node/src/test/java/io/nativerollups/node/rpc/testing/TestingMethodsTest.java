@@ -3,11 +3,14 @@ package io.nativerollups.node.rpc.testing;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nativerollups.evm.tx.BlobSidecar;
 import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.evm.tx.TransactionEncoder;
 import io.nativerollups.evm.types.Address;
+import io.nativerollups.node.BlobTransactions;
 import io.nativerollups.node.TestNode;
 import io.nativerollups.node.rpc.RpcHarness;
 import io.nativerollups.node.rpc.json.Hex;
@@ -65,12 +68,19 @@ class TestingMethodsTest {
   }
 
   private JsonNode importPayload(JsonNode built) {
+    return importPayload(built, List.of());
+  }
+
+  /** engine_newPayloadV4 of {@code built} with the blob versioned hashes its blob transactions carry. */
+  private JsonNode importPayload(JsonNode built, List<String> versionedHashes) {
     var engine = io.nativerollups.node.rpc.RpcMethods.engine(rpc.services, rpc.methods);
     var processor = new io.nativerollups.node.rpc.JsonRpcProcessor(engine, 10);
     var request = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
     request.put("id", 1).put("method", "engine_newPayloadV4");
     var params = request.putArray("params");
-    params.add(built.get("executionPayload")).addArray();
+    params.add(built.get("executionPayload"));
+    var hashes = params.addArray();
+    versionedHashes.forEach(hashes::add);
     params.add("0x" + "00".repeat(32));
     params.add(built.get("executionRequests"));
     try {
@@ -88,6 +98,25 @@ class TestingMethodsTest {
         .get("executionPayload").get("transactions").size());
     Object[] params = {parent, attributes(5000), null};
     assertEquals(1, rpc.result("testing_buildBlockV1", params).get("executionPayload").get("transactions").size());
+  }
+
+  @Test
+  void aBlobTransactionInItsNetworkFormIsBuiltWithItsBundle() {
+    BlobSidecar sidecar = BlobTransactions.sidecar(true, 1);
+    Transaction tx = BlobTransactions.transaction(0, sidecar, 1_000);
+    JsonNode built = rpc.result("testing_buildBlockV1", parent, attributes(5000),
+        List.of(Hex.data(BlobTransactions.networkForm(tx, sidecar))));
+    assertEquals(Hex.data(TransactionEncoder.encode(tx)),
+        built.get("executionPayload").get("transactions").get(0).asText());
+    assertEquals(Hex.quantity(131_072), built.get("executionPayload").get("blobGasUsed").asText());
+    assertEquals(Hex.data(sidecar.blobs().get(0)), built.get("blobsBundle").get("blobs").get(0).asText());
+    assertEquals(BlobSidecar.CELLS_PER_EXT_BLOB, built.get("blobsBundle").get("proofs").size());
+    JsonNode status = importPayload(built, List.of(Hex.data(tx.blobVersionedHashes().get(0))));
+    assertEquals("VALID", status.get("status").asText(), status.toString());
+    JsonNode canonicalOnly = rpc.error("testing_buildBlockV1", parent, attributes(5000),
+        List.of(Hex.data(TransactionEncoder.encode(tx))));
+    assertEquals(-32602, canonicalOnly.get("code").asInt());
+    assertTrue(canonicalOnly.get("message").asText().contains("blob transaction without its sidecar"), canonicalOnly.toString());
   }
 
   @Test
