@@ -4,6 +4,7 @@ import static io.nativerollups.evm.tx.TestTransactions.KEY;
 import static io.nativerollups.evm.tx.TestTransactions.KEY_ADDRESS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -289,6 +290,24 @@ class TransactionDecoderTest {
     Transaction tx = sidecar.signedTransaction();
     byte[] networkForm = sidecar.cellProofForm(tx, Rlp.encodeLong(1), SidecarFixture.oneBlobCellProofs());
     assertArrayEquals(TransactionHasher.hash(tx), TransactionHasher.hash(TransactionDecoder.decode(networkForm)));
+  }
+
+  @Test
+  void decodeWithSidecarKeepsTheSidecarAndLeavesItsProofsToTheCaller() {
+    SidecarFixture sidecar = SidecarFixture.withBlobs(2);
+    Transaction tx = sidecar.signedTransaction();
+    List<byte[]> swapped = List.of(sidecar.blobProofs.get(1), sidecar.blobProofs.get(0));
+    TransactionDecoder.WithSidecar decoded = TransactionDecoder.decodeWithSidecar(sidecar.networkForm(tx, swapped));
+    assertArrayEquals(TransactionHasher.hash(tx), TransactionHasher.hash(decoded.transaction()));
+    BlobSidecar kept = decoded.sidecar();
+    assertFalse(kept.cellProofs());
+    assertArrayEquals(sidecar.blobs.get(1), kept.blobs().get(1));
+    assertArrayEquals(sidecar.commitments.get(0), kept.commitments().get(0));
+    assertArrayEquals(swapped.get(0), kept.proofs().get(0));
+    InvalidTransactionException e = assertThrows(InvalidTransactionException.class,
+        () -> kept.verify(tx.blobVersionedHashes()));
+    assertTrue(e.getMessage().contains("KZG proofs do not verify"), e.getMessage());
+    assertNull(TransactionDecoder.decodeWithSidecar(TransactionEncoder.encode(tx)).sidecar(), "canonical form");
   }
 
   @Test

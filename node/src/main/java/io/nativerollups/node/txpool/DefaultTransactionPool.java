@@ -216,9 +216,15 @@ public final class DefaultTransactionPool implements TransactionPool {
     return fee.bitLength() > 256 ? UInt256.MAX : UInt256.fromBigInteger(fee);
   }
 
-  /** Both fee caps raised by at least {@link #PRICE_BUMP_PERCENT} percent. */
+  /**
+   * Both fee caps raised by at least {@link #PRICE_BUMP_PERCENT} percent, and the blob fee cap too
+   * when a blob transaction replaces one.
+   */
   private static boolean outbids(Transaction tx, Transaction old) {
-    return bumped(tx.maxFeePerGas(), old.maxFeePerGas()) && bumped(tx.maxPriorityFeePerGas(), old.maxPriorityFeePerGas());
+    boolean blobFeeBumped = tx.maxFeePerBlobGas() == null || old.maxFeePerBlobGas() == null
+        || bumped(tx.maxFeePerBlobGas(), old.maxFeePerBlobGas());
+    return bumped(tx.maxFeePerGas(), old.maxFeePerGas()) && bumped(tx.maxPriorityFeePerGas(), old.maxPriorityFeePerGas())
+        && blobFeeBumped;
   }
 
   private static boolean bumped(UInt256 fresh, UInt256 old) {

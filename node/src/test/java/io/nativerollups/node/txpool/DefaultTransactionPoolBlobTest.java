@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nativerollups.evm.tx.BlobSidecar;
 import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.evm.tx.TransactionHasher;
+import io.nativerollups.evm.tx.TransactionSigner;
+import io.nativerollups.evm.types.UInt256;
 import io.nativerollups.node.BlobTransactions;
 import io.nativerollups.node.TestNode;
 import io.nativerollups.node.storage.InMemoryKeyValueStorage;
@@ -95,6 +97,21 @@ class DefaultTransactionPoolBlobTest {
   void sidecarOnANonBlobTransactionIsRejected() {
     String message = rejection(TestNode.transfer(0, BlobTransactions.TO, 1), cellSidecar);
     assertEquals("only blob transactions carry a blob sidecar", message);
+  }
+
+  @Test
+  void replacingABlobTransactionNeedsItsBlobFeeCapBumpedToo() {
+    Transaction original = BlobTransactions.transaction(0, cellSidecar, 1_000);
+    node.pool.add(original, cellSidecar);
+    Transaction.Builder higherFees = original.toBuilder().maxFeePerGas(UInt256.valueOf(20_000_000_000L))
+        .maxPriorityFeePerGas(UInt256.valueOf(4));
+    Transaction sameBlobFee = TransactionSigner.sign(higherFees.build(), TestNode.KEY);
+    assertEquals("replacement transaction underpriced", rejection(sameBlobFee, cellSidecar));
+    Transaction bumped = TransactionSigner.sign(higherFees.maxFeePerBlobGas(UInt256.valueOf(1_100)).build(), TestNode.KEY);
+    node.pool.add(bumped, cellSidecar);
+    assertTrue(node.pool.sidecar(TransactionHasher.hash(original)).isEmpty());
+    assertSame(cellSidecar, node.pool.sidecar(TransactionHasher.hash(bumped)).orElseThrow());
+    assertEquals(1, node.pool.pendingCount());
   }
 
   @Test
