@@ -8,15 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.utils.Numeric;
 
 /**
@@ -82,6 +90,45 @@ class BadInputIT {
         assertEquals(2, answer.get("id").asInt());
         assertError(answer, -32601);
       }
+    }
+  }
+
+  @Test
+  void oversizedRequestIsRefusedWith413() {
+    // 17 MiB of parameters: above the server's 16 MiB request limit.
+    String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_sendRawTransaction\",\"params\":[\"0x"
+        + "00".repeat(17 << 19) + "\"]}";
+    assertEquals(413, rpc.post(body).status());
+  }
+
+  @Test
+  void malformedJsonOverWebSocketIsAnsweredAndTheSocketStaysOpen() throws Exception {
+    BlockingQueue<String> answers = new LinkedBlockingQueue<>();
+    WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        .buildAsync(URI.create(node.wsUrl()), new WebSocket.Listener() {
+          private final StringBuilder message = new StringBuilder();
+
+          @Override
+          public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            message.append(data);
+            if (last) {
+              answers.add(message.toString());
+              message.setLength(0);
+            }
+            ws.request(1);
+            return null;
+          }
+        }).get(10, TimeUnit.SECONDS);
+    try {
+      socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":", true).get(10, TimeUnit.SECONDS);
+      assertError(JsonRpc.JSON.readTree(answer(answers)), -32700);
+      socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"eth_chainId\",\"params\":[]}", true)
+          .get(10, TimeUnit.SECONDS);
+      JsonNode answer = JsonRpc.JSON.readTree(answer(answers));
+      assertEquals(2, answer.get("id").asInt());
+      assertEquals("0x539", answer.get("result").asText());
+    } finally {
+      socket.abort();
     }
   }
 
@@ -182,7 +229,7 @@ class BadInputIT {
     String to = DevAccounts.random().getAddress();
     String hash = client.sendRaw(Transactions.legacy(from, client.pendingNonce(from.getAddress()), to, BigInteger.TEN));
     assertTrue(client.awaitReceipt(hash).isStatusOK());
-    assertEquals(BigInteger.TEN, client.balance(to, org.web3j.protocol.core.DefaultBlockParameterName.LATEST));
+    assertEquals(BigInteger.TEN, client.balance(to, DefaultBlockParameterName.LATEST));
   }
 
   @Test
@@ -206,6 +253,14 @@ class BadInputIT {
     if (reason != null) {
       assertTrue(error.getMessage().toLowerCase(Locale.ROOT).contains(reason), "message names '" + reason + "': " + error.getMessage());
     }
+  }
+
+  private static String answer(BlockingQueue<String> answers) throws InterruptedException {
+    String answer = answers.poll(Await.DEFAULT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    if (answer == null) {
+      throw new AssertionError("no answer on the WebSocket within " + Await.DEFAULT_TIMEOUT);
+    }
+    return answer;
   }
 
   private static void assertError(JsonNode answer, int code) {

@@ -2,7 +2,6 @@ package io.nativerollups.acceptance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.web3j.protocol.core.DefaultBlockParameterName.LATEST;
@@ -18,6 +17,7 @@ import org.web3j.abi.datatypes.Address;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -38,7 +38,7 @@ class ContractIT {
   static void startNodeAndDeploy() {
     node = NodeProcess.builder("contract").inMemory().start();
     client = new NodeClient(node);
-    contract = deploy(DevAccounts.ALICE);
+    contract = KeyValueStore.deploy(client, DevAccounts.ALICE);
   }
 
   @AfterAll
@@ -49,16 +49,6 @@ class ContractIT {
     if (node != null) {
       node.stop();
     }
-  }
-
-  static String deploy(Credentials from) {
-    String hash = client.sendRaw(Transactions.eip1559(from, client.pendingNonce(from.getAddress()),
-        BigInteger.valueOf(1_000_000), null, BigInteger.ZERO, KeyValueStore.bytecode(),
-        Transactions.PRIORITY_FEE, Transactions.MAX_FEE));
-    TransactionReceipt receipt = client.awaitReceipt(hash);
-    assertTrue(receipt.isStatusOK(), "deployment status " + receipt.getStatus());
-    assertNotNull(receipt.getContractAddress(), "receipt names the created contract");
-    return receipt.getContractAddress();
   }
 
   @Test
@@ -113,7 +103,7 @@ class ContractIT {
   void estimatedGasIsEnoughAndCallSeesTheNewValue() {
     Credentials from = DevAccounts.DAVE;
     BigInteger estimate = client.send(client.web3j().ethEstimateGas(
-        org.web3j.protocol.core.methods.request.Transaction.createEthCallTransaction(
+        Transaction.createEthCallTransaction(
             from.getAddress(), contract, KeyValueStore.set(5, 55)))).getAmountUsed();
     assertTrue(estimate.compareTo(BigInteger.valueOf(21_000 + 20_000)) > 0, "a fresh storage slot costs 20000: " + estimate);
 
@@ -171,7 +161,7 @@ class ContractIT {
 
   private static BigInteger callUint(String data, DefaultBlockParameter block) {
     String result = client.send(client.web3j().ethCall(
-        org.web3j.protocol.core.methods.request.Transaction.createEthCallTransaction(null, contract, data),
+        Transaction.createEthCallTransaction(null, contract, data),
         block)).getValue();
     return Numeric.toBigInt(result);
   }

@@ -7,6 +7,7 @@ import io.nativerollups.evm.rlp.Rlp;
 import io.nativerollups.evm.rlp.RlpItem;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ public final class EngineApi {
     payload.set("withdrawals", block.get("withdrawals"));
     payload.put("blobGasUsed", block.get("blobGasUsed").asText());
     payload.put("excessBlobGas", block.get("excessBlobGas").asText());
-    List<String> blobHashes = new java.util.ArrayList<>();
+    List<String> blobHashes = new ArrayList<>();
     for (JsonNode tx : block.get("transactions")) {
       tx.path("blobVersionedHashes").forEach(h -> blobHashes.add(h.asText()));
     }

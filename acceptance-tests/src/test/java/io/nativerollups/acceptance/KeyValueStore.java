@@ -14,7 +14,9 @@ import org.web3j.abi.datatypes.Event;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
 /**
@@ -28,6 +30,7 @@ public final class KeyValueStore {
   public static final String VALUE_SET_TOPIC = EventEncoder.encode(VALUE_SET);
 
   private static final JsonNode ARTIFACT = load();
+  private static final BigInteger DEPLOY_GAS = BigInteger.valueOf(1_000_000);
 
   private KeyValueStore() {}
 
@@ -43,6 +46,17 @@ public final class KeyValueStore {
   /** What {@code eth_getCode} must return once deployed. */
   public static String deployedBytecode() {
     return ARTIFACT.get("deployedBytecode").asText();
+  }
+
+  /** Deploys the contract from {@code from}, waits until it is mined, and returns its address. */
+  public static String deploy(NodeClient client, Credentials from) {
+    TransactionReceipt receipt = client.awaitReceipt(client.sendRaw(Transactions.eip1559(from,
+        client.pendingNonce(from.getAddress()), DEPLOY_GAS, null, BigInteger.ZERO, bytecode(),
+        Transactions.PRIORITY_FEE, Transactions.MAX_FEE)));
+    if (!receipt.isStatusOK() || receipt.getContractAddress() == null) {
+      throw new AssertionError("deployment failed: " + receipt);
+    }
+    return receipt.getContractAddress();
   }
 
   public static String set(long key, long value) {

@@ -3,17 +3,19 @@ package io.nativerollups.acceptance;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -21,15 +23,27 @@ import java.util.stream.Stream;
  * ({@code node/target/node-*.jar} and {@code node/target/lib/}), the way a user starts it with
  * {@code bin/node}. It builds nothing: {@code mvn verify} packages the node module before this one.
  *
- * <p>Every start picks free ports, keeps the data directory across restarts (so a restart sees the
- * same chain), and appends the process's stdout and stderr to one log file, printed by
- * {@link PrintNodeLogsOnFailure} when a test fails.
+ * <p>Every start lets the node bind free ports (port 0) and reads them from its banner, keeps the
+ * data directory across restarts (so a restart sees the same chain), and appends the process's
+ * stdout and stderr to one log file, printed by {@link PrintNodeLogsOnFailure} when a test fails.
  */
 public final class NodeProcess implements AutoCloseable {
   /** How long a node may take to answer its first {@code eth_chainId}. */
   static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
   private static final Duration GRACEFUL_STOP = Duration.ofSeconds(20);
   private static final List<NodeProcess> STARTED = new CopyOnWriteArrayList<>();
+  private static final Pattern BANNER_HTTP = Pattern.compile("(?m)^\\s+JSON-RPC:\\s+http://[^\\s]+:(\\d+)\\s*$");
+  private static final Pattern BANNER_WS = Pattern.compile("(?m)^\\s+WS:\\s+ws://[^\\s]+:(\\d+)\\s*$");
+  private static final Pattern BANNER_ENGINE = Pattern.compile("(?m)^\\s+Engine:\\s+http://[^\\s]+?:(\\d+)\\b");
+
+  static {
+    // A test JVM that dies (timeout, crash) must not leave nodes running on the machine.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(node -> {
+      if (node.process != null) {
+        node.process.destroyForcibly();
+      }
+    }), "stop-acceptance-nodes"));
+  }
 
   private final String name;
   private final Path genesisFile;
@@ -42,7 +56,6 @@ public final class NodeProcess implements AutoCloseable {
   private int httpPort;
   private int wsPort;
   private int enginePort;
-  private int metricsPort;
 
   private NodeProcess(Builder b) throws IOException {
     this.name = b.name;
@@ -121,7 +134,7 @@ public final class NodeProcess implements AutoCloseable {
     }
   }
 
-  /** Starts the process again on new ports with the same data directory, and waits until it answers. */
+  /** Starts the process again (new ports) with the same data directory, and waits until it answers. */
   public NodeProcess restart() {
     if (isAlive()) {
       throw new IllegalStateException(name + " is still running; stop() or kill() it first");
@@ -135,20 +148,18 @@ public final class NodeProcess implements AutoCloseable {
   }
 
   private void launch() throws IOException {
-    httpPort = freePort();
-    wsPort = freePort();
-    enginePort = freePort();
-    metricsPort = freePort();
+    // Port 0: the node binds free ports itself and prints them, so no other process can take a
+    // port between our choosing it and the node binding it.
     List<String> command = new ArrayList<>(List.of(
         javaExecutable(), "--enable-native-access=ALL-UNNAMED", "-Xss8m", "-Xmx512m", "-XX:+UseSerialGC",
         "-cp", classPath(), "io.nativerollups.node.Node",
         "--genesis-file", genesisFile.toString(),
         "--rpc-http-host", "127.0.0.1",
-        "--rpc-http-port", Integer.toString(httpPort),
-        "--rpc-ws-port", Integer.toString(wsPort),
-        "--engine-rpc-port", Integer.toString(enginePort),
+        "--rpc-http-port", "0",
+        "--rpc-ws-port", "0",
+        "--engine-rpc-port", "0",
         "--engine-jwt-secret", jwtSecretFile.toString(),
-        "--metrics-port", Integer.toString(metricsPort)));
+        "--metrics-port", "0"));
     if (dataPath != null) {
       command.addAll(List.of("--data-path", dataPath.toString()));
     } else {
@@ -161,7 +172,8 @@ public final class NodeProcess implements AutoCloseable {
     }
     command.addAll(extraArgs);
     Files.writeString(logFile, "\n=== " + String.join(" ", command) + "\n", StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    long runStart = Files.size(logFile);
     process = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -169,12 +181,25 @@ public final class NodeProcess implements AutoCloseable {
     if (!STARTED.contains(this)) {
       STARTED.add(this);
     }
-    awaitReady();
+    awaitReady(runStart);
   }
 
-  private void awaitReady() {
-    JsonRpc rpc = rpc();
+  /** Waits for the banner naming the bound ports, then for {@code eth_chainId} to answer. */
+  private void awaitReady(long runStart) throws IOException {
     long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+    while (!readBannerPorts(runStart)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited with code " + process.exitValue()
+            + " before starting; its log:\n" + logTail(200));
+      }
+      if (System.nanoTime() > deadline) {
+        stop();
+        throw new IllegalStateException(name + " printed no JSON-RPC/WS/Engine addresses within " + STARTUP_TIMEOUT
+            + "; its log:\n" + logTail(200));
+      }
+      Await.pause(Duration.ofMillis(100));
+    }
+    JsonRpc rpc = rpc();
     Exception last = null;
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -192,6 +217,25 @@ public final class NodeProcess implements AutoCloseable {
     stop();
     throw new IllegalStateException(name + " did not answer eth_chainId within " + STARTUP_TIMEOUT
         + " (last error: " + last + "); its log:\n" + logTail(200));
+  }
+
+  /** Reads the ports from the lines {@code "  JSON-RPC: http://host:port"}, {@code WS:} and {@code Engine:} of this run. */
+  private boolean readBannerPorts(long runStart) throws IOException {
+    String output;
+    try (var channel = Files.newByteChannel(logFile)) {
+      channel.position(runStart);
+      output = new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
+    }
+    Matcher http = BANNER_HTTP.matcher(output);
+    Matcher ws = BANNER_WS.matcher(output);
+    Matcher engine = BANNER_ENGINE.matcher(output);
+    if (!(http.find() && ws.find() && engine.find())) {
+      return false;
+    }
+    httpPort = Integer.parseInt(http.group(1));
+    wsPort = Integer.parseInt(ws.group(1));
+    enginePort = Integer.parseInt(engine.group(1));
+    return true;
   }
 
   /** Asks the node to shut down (SIGTERM), and kills it if it has not exited in time. */
@@ -303,13 +347,6 @@ public final class NodeProcess implements AutoCloseable {
           + " (found " + jars + "); run `mvn verify` or `mvn package -pl node -am` first");
     }
     return jars.get(0) + File.pathSeparator + lib + File.separator + "*";
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    }
   }
 
   @Override

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.Transaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
@@ -33,6 +35,7 @@ import org.web3j.utils.Numeric;
 class RestartIT {
   private static final int CRASH_ROUNDS = 2;
   private static final int BLOCKS_BEFORE_KILL = 12;
+  private static final BigInteger WRITE_GAS = BigInteger.valueOf(200_000);
   private NodeProcess node;
 
   @AfterEach
@@ -88,13 +91,17 @@ class RestartIT {
   void killDuringBlockProductionRestartsAtAConsistentHead() throws Exception {
     node = NodeProcess.builder("crash").start(); // a block per arriving transaction: always sealing under load
     Credentials sender = DevAccounts.DAVE;
+    String contract;
+    try (NodeClient client = new NodeClient(node)) {
+      contract = KeyValueStore.deploy(client, DevAccounts.ALICE);
+    }
     for (int round = 1; round <= CRASH_ROUNDS; round++) {
       long acknowledgedHead;
       ExecutorService loader = Executors.newSingleThreadExecutor();
       AtomicBoolean killed = new AtomicBoolean();
       try (NodeClient client = new NodeClient(node)) {
         long start = client.blockNumber();
-        Future<Integer> load = loader.submit(() -> sendUntilKilled(client, sender, killed));
+        Future<Integer> load = loader.submit(() -> sendUntilKilled(client, sender, contract, killed));
         client.awaitBlockNumber(start + BLOCKS_BEFORE_KILL);
         acknowledgedHead = client.blockNumber();
         killed.set(true);
@@ -110,24 +117,29 @@ class RestartIT {
         assertTrue(head >= acknowledgedHead,
             "round " + round + ": head " + head + " is behind block " + acknowledgedHead + " served before the kill");
         assertChainLinksDownToGenesis(client, head);
-        assertStateMatchesBlocks(client, head, sender);
+        assertStateMatchesBlocks(client, head, sender, contract);
         // The node seals on top of the recovered head.
-        TransactionReceipt next = client.awaitReceipt(client.sendRaw(Transactions.eip1559(sender,
-            client.nonce(sender.getAddress(), LATEST), DevAccounts.ALICE.getAddress(), BigInteger.ONE)));
+        BigInteger nonce = client.nonce(sender.getAddress(), LATEST);
+        TransactionReceipt next = client.awaitReceipt(client.sendRaw(Transactions.eip1559(sender, nonce, WRITE_GAS,
+            contract, BigInteger.ZERO, KeyValueStore.set(nonce.longValueExact(), 1), Transactions.PRIORITY_FEE,
+            Transactions.MAX_FEE)));
         assertTrue(next.isStatusOK());
         assertEquals(client.block(head).getHash(), client.block(next.getBlockNumber().longValueExact()).getParentHash());
       }
     }
   }
 
-  /** Sends transfers back to back until the node dies; returns how many it accepted. */
-  private static int sendUntilKilled(NodeClient client, Credentials sender, AtomicBoolean killed) {
+  /**
+   * Sends contract writes back to back until the node dies (each block then writes account and
+   * storage trie nodes, a receipt and a log); returns how many the node accepted.
+   */
+  private static int sendUntilKilled(NodeClient client, Credentials sender, String contract, AtomicBoolean killed) {
     int accepted = 0;
     BigInteger nonce = client.pendingNonce(sender.getAddress());
-    String to = DevAccounts.random().getAddress();
     while (!killed.get()) {
       try {
-        client.sendRaw(Transactions.eip1559(sender, nonce, to, BigInteger.ONE));
+        client.sendRaw(Transactions.eip1559(sender, nonce, WRITE_GAS, contract, BigInteger.ZERO,
+            KeyValueStore.set(nonce.longValueExact(), 1), Transactions.PRIORITY_FEE, Transactions.MAX_FEE));
         nonce = nonce.add(BigInteger.ONE);
         accepted++;
       } catch (RuntimeException refusedOrDead) {
@@ -153,17 +165,18 @@ class RestartIT {
   }
 
   /**
-   * The state at the head agrees with the blocks: the sender's nonce is the number of its mined
-   * transactions, every transaction of the last blocks has a receipt, and the sender's account
-   * proof verifies against the head's state root (so that state is really stored).
+   * The state at the head agrees with the blocks: the sender's nonce and the contract's write
+   * counter are the number of the sender's mined writes, every transaction of the last blocks has
+   * a receipt, and the sender's account proof verifies against the head's state root (so that
+   * state is really stored).
    */
-  private static void assertStateMatchesBlocks(NodeClient client, long head, Credentials sender) {
+  private static void assertStateMatchesBlocks(NodeClient client, long head, Credentials sender, String contract) {
     long sent = 0;
     for (long n = 1; n <= head; n++) {
       EthBlock.Block block = client.send(client.web3j().ethGetBlockByNumber(
-          org.web3j.protocol.core.DefaultBlockParameter.valueOf(BigInteger.valueOf(n)), true)).getBlock();
+          DefaultBlockParameter.valueOf(BigInteger.valueOf(n)), true)).getBlock();
       for (EthBlock.TransactionResult<?> result : block.getTransactions()) {
-        var tx = (org.web3j.protocol.core.methods.response.Transaction) result.get();
+        Transaction tx = (Transaction) result.get();
         if (tx.getFrom().equals(sender.getAddress())) {
           sent++;
         }
@@ -176,6 +189,8 @@ class RestartIT {
     }
     assertEquals(BigInteger.valueOf(sent), client.nonce(sender.getAddress(), LATEST),
         "nonce at head = transactions of the sender in blocks 1.." + head);
+    assertEquals(BigInteger.valueOf(sent), Numeric.toBigInt(client.send(client.web3j().ethGetStorageAt(
+        contract, KeyValueStore.WRITES_SLOT, LATEST)).getData()), "contract writes at head = the sender's mined writes");
 
     JsonNode proof = client.rpc().call("eth_getProof", sender.getAddress(), List.of(), "latest");
     byte[] stateRoot = Numeric.hexStringToByteArray(client.block(head).getStateRoot());

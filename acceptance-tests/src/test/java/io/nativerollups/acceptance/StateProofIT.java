@@ -37,10 +37,7 @@ class StateProofIT {
     node = NodeProcess.builder("proof").inMemory().start();
     client = new NodeClient(node);
     Credentials from = DevAccounts.ALICE;
-    TransactionReceipt deployed = client.awaitReceipt(client.sendRaw(Transactions.eip1559(from,
-        client.pendingNonce(from.getAddress()), BigInteger.valueOf(1_000_000), null, BigInteger.ZERO,
-        KeyValueStore.bytecode(), Transactions.PRIORITY_FEE, Transactions.MAX_FEE)));
-    contract = deployed.getContractAddress();
+    contract = KeyValueStore.deploy(client, from);
     write = client.awaitReceipt(client.sendRaw(Transactions.eip1559(from, client.pendingNonce(from.getAddress()),
         BigInteger.valueOf(200_000), contract, BigInteger.ZERO, KeyValueStore.set(3, 0xbeef),
         Transactions.PRIORITY_FEE, Transactions.MAX_FEE)));

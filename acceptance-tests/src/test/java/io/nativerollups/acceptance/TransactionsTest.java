@@ -3,6 +3,7 @@ package io.nativerollups.acceptance;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.nativerollups.evm.tx.AuthorizationSigner;
 import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.evm.tx.TransactionDecoder;
 import io.nativerollups.evm.tx.TransactionType;
@@ -70,7 +71,7 @@ class TransactionsTest {
     assertEquals(TransactionType.SET_CODE, tx.type());
     assertEquals(Address.fromHex(FROM.getAddress()), tx.sender());
     assertEquals(Address.fromHex(authority.getAddress()),
-        io.nativerollups.evm.tx.AuthorizationSigner.recoverAuthority(tx.authorizationList().get(0)));
+        AuthorizationSigner.recoverAuthority(tx.authorizationList().get(0)));
     assertEquals(9, tx.authorizationList().get(0).nonce());
     assertEquals(CHAIN, tx.authorizationList().get(0).chainId());
   }

@@ -27,6 +27,7 @@ import io.nativerollups.node.storage.RocksDbKeyValueStorage;
 import io.nativerollups.node.txpool.DefaultTransactionPool;
 import io.nativerollups.plugin.NodePlugin;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -142,14 +143,58 @@ public final class Node implements Callable<Integer> {
   static int run(String[] args, PrintStream out, PrintStream err) {
     Node node = new Node(out);
     CommandLine cli = commandLine(node, out, err);
+    List<String> list = List.of(args);
+    if (list.contains("--help") || list.contains("-h")) {
+      cli.getCommandSpec().usageMessage().footer(pluginOptionsHelp(list));
+    }
     return cli.execute(args);
+  }
+
+  /**
+   * For --help with --plugins-dir: the options the plugins declare (they register against the
+   * genesis given, or the shipped one); a plugin that cannot load is reported instead.
+   */
+  private static String pluginOptionsHelp(List<String> args) {
+    String dir = valueOf(args, "--plugins-dir");
+    if (dir == null) {
+      return "";
+    }
+    StringBuilder help = new StringBuilder("%nPlugin options:%n");
+    try {
+      String genesisArg = valueOf(args, "--genesis-file");
+      Genesis genesis = Genesis.load(genesisArg != null ? Path.of(genesisArg) : shippedGenesis());
+      PluginRegistry registry = new PluginRegistry(genesis.config(), genesis.chainConfig().chainId());
+      for (NodePlugin plugin : PluginLoader.load(Path.of(dir), Node.class.getClassLoader())) {
+        plugin.register(registry);
+      }
+      for (PluginRegistry.CliOption o : registry.cliOptions().values()) {
+        help.append(String.format("      --%s=<value>  %s%s%n", o.name(), o.description(),
+            o.defaultValue() == null ? "" : " (default: " + o.defaultValue() + ")"));
+      }
+    } catch (Exception e) {
+      help.append("  (cannot list them: ").append(e.getMessage()).append(")%n");
+    }
+    return help.toString();
+  }
+
+  /** The value of {@code --name value} or {@code --name=value} in {@code args}, or null. */
+  private static String valueOf(List<String> args, String name) {
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).equals(name) && i + 1 < args.size()) {
+        return args.get(i + 1);
+      }
+      if (args.get(i).startsWith(name + "=")) {
+        return args.get(i).substring(name.length() + 1);
+      }
+    }
+    return null;
   }
 
   static CommandLine commandLine(Node node, PrintStream out, PrintStream err) {
     CommandLine cli = new CommandLine(node);
     cli.setUnmatchedArgumentsAllowed(true);
-    cli.setOut(new java.io.PrintWriter(out, true));
-    cli.setErr(new java.io.PrintWriter(err, true));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
     cli.setExecutionExceptionHandler((e, commandLine, result) -> {
       commandLine.getErr().println("error: " + e.getMessage());
       if (e instanceof CommandLine.ParameterException) {

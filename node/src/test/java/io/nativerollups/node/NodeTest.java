@@ -53,6 +53,14 @@ class NodeTest {
   }
 
   @Test
+  void helpListsTheOptionsOfPlugins(@TempDir Path dir) throws Exception {
+    jar(dir.resolve("test.jar"), TestPlugin.class.getName());
+    assertEquals(0, run("--help", "--genesis-file", GENESIS, "--plugins-dir", dir.toString()));
+    assertTrue(out.toString().contains("--test-plugin-flag=<value>  a flag for the test (default: default-value)"),
+        out.toString());
+  }
+
+  @Test
   void badFlagsExitWithUsageErrors() {
     assertEquals(2, run("--rpc-http-port", "eighty"));
     assertEquals(2, run("--genesis-file", GENESIS, "--block-time", "-1"));

@@ -83,86 +83,95 @@ public final class Blake2fPrecompile implements PrecompiledContract {
    * RFC 7693 section 3.2, with the round count as a parameter instead of 12. The working vector v
    * lives in locals and each round's eight applications of the mixing function G (section 3.1) are
    * written out, so a round allocates nothing and touches memory only for its message words.
+   * Rounds run in periods of up to ten, the length of the SIGMA schedule.
    */
   private static void compress(long[] h, long[] m, long t0, long t1, boolean lastBlock, long rounds) {
     long v0 = h[0], v1 = h[1], v2 = h[2], v3 = h[3], v4 = h[4], v5 = h[5], v6 = h[6], v7 = h[7];
     long v8 = IV[0], v9 = IV[1], v10 = IV[2], v11 = IV[3];
     long v12 = IV[4] ^ t0, v13 = IV[5] ^ t1, v14 = lastBlock ? ~IV[6] : IV[6], v15 = IV[7];
-    int s = 0; // start of this round's row in SIGMA
-    for (long round = 0; round < rounds; round++) {
-      // G(v0, v4, v8, v12) with the row's message words 0 and 1
-      v0 += v4 + m[SIGMA[s]];
-      v12 = Long.rotateRight(v12 ^ v0, 32);
-      v8 += v12;
-      v4 = Long.rotateRight(v4 ^ v8, 24);
-      v0 += v4 + m[SIGMA[s + 1]];
-      v12 = Long.rotateRight(v12 ^ v0, 16);
-      v8 += v12;
-      v4 = Long.rotateRight(v4 ^ v8, 63);
-      // G(v1, v5, v9, v13) with the row's message words 2 and 3
-      v1 += v5 + m[SIGMA[s + 2]];
-      v13 = Long.rotateRight(v13 ^ v1, 32);
-      v9 += v13;
-      v5 = Long.rotateRight(v5 ^ v9, 24);
-      v1 += v5 + m[SIGMA[s + 3]];
-      v13 = Long.rotateRight(v13 ^ v1, 16);
-      v9 += v13;
-      v5 = Long.rotateRight(v5 ^ v9, 63);
-      // G(v2, v6, v10, v14) with the row's message words 4 and 5
-      v2 += v6 + m[SIGMA[s + 4]];
-      v14 = Long.rotateRight(v14 ^ v2, 32);
-      v10 += v14;
-      v6 = Long.rotateRight(v6 ^ v10, 24);
-      v2 += v6 + m[SIGMA[s + 5]];
-      v14 = Long.rotateRight(v14 ^ v2, 16);
-      v10 += v14;
-      v6 = Long.rotateRight(v6 ^ v10, 63);
-      // G(v3, v7, v11, v15) with the row's message words 6 and 7
-      v3 += v7 + m[SIGMA[s + 6]];
-      v15 = Long.rotateRight(v15 ^ v3, 32);
-      v11 += v15;
-      v7 = Long.rotateRight(v7 ^ v11, 24);
-      v3 += v7 + m[SIGMA[s + 7]];
-      v15 = Long.rotateRight(v15 ^ v3, 16);
-      v11 += v15;
-      v7 = Long.rotateRight(v7 ^ v11, 63);
-      // G(v0, v5, v10, v15) with the row's message words 8 and 9
-      v0 += v5 + m[SIGMA[s + 8]];
-      v15 = Long.rotateRight(v15 ^ v0, 32);
-      v10 += v15;
-      v5 = Long.rotateRight(v5 ^ v10, 24);
-      v0 += v5 + m[SIGMA[s + 9]];
-      v15 = Long.rotateRight(v15 ^ v0, 16);
-      v10 += v15;
-      v5 = Long.rotateRight(v5 ^ v10, 63);
-      // G(v1, v6, v11, v12) with the row's message words 10 and 11
-      v1 += v6 + m[SIGMA[s + 10]];
-      v12 = Long.rotateRight(v12 ^ v1, 32);
-      v11 += v12;
-      v6 = Long.rotateRight(v6 ^ v11, 24);
-      v1 += v6 + m[SIGMA[s + 11]];
-      v12 = Long.rotateRight(v12 ^ v1, 16);
-      v11 += v12;
-      v6 = Long.rotateRight(v6 ^ v11, 63);
-      // G(v2, v7, v8, v13) with the row's message words 12 and 13
-      v2 += v7 + m[SIGMA[s + 12]];
-      v13 = Long.rotateRight(v13 ^ v2, 32);
-      v8 += v13;
-      v7 = Long.rotateRight(v7 ^ v8, 24);
-      v2 += v7 + m[SIGMA[s + 13]];
-      v13 = Long.rotateRight(v13 ^ v2, 16);
-      v8 += v13;
-      v7 = Long.rotateRight(v7 ^ v8, 63);
-      // G(v3, v4, v9, v14) with the row's message words 14 and 15
-      v3 += v4 + m[SIGMA[s + 14]];
-      v14 = Long.rotateRight(v14 ^ v3, 32);
-      v9 += v14;
-      v4 = Long.rotateRight(v4 ^ v9, 24);
-      v3 += v4 + m[SIGMA[s + 15]];
-      v14 = Long.rotateRight(v14 ^ v3, 16);
-      v9 += v14;
-      v4 = Long.rotateRight(v4 ^ v9, 63);
-      s = s == SIGMA.length - 16 ? 0 : s + 16;
+    // The message words in the order the ten rounds of a schedule period take them, so the rounds
+    // read consecutive words whose bounds the JIT can check once per period.
+    long[] schedule = new long[SIGMA.length];
+    for (int i = 0; i < SIGMA.length; i++) {
+      schedule[i] = m[SIGMA[i]];
+    }
+    for (long left = rounds; left > 0; ) {
+      int periodRounds = (int) Math.min(left, 10);
+      left -= periodRounds;
+      for (int s = 0; s < 16 * periodRounds; s += 16) {
+        // G(v0, v4, v8, v12) with the row's message words 0 and 1
+        v0 += v4 + schedule[s];
+        v12 = Long.rotateRight(v12 ^ v0, 32);
+        v8 += v12;
+        v4 = Long.rotateRight(v4 ^ v8, 24);
+        v0 += v4 + schedule[s + 1];
+        v12 = Long.rotateRight(v12 ^ v0, 16);
+        v8 += v12;
+        v4 = Long.rotateRight(v4 ^ v8, 63);
+        // G(v1, v5, v9, v13) with the row's message words 2 and 3
+        v1 += v5 + schedule[s + 2];
+        v13 = Long.rotateRight(v13 ^ v1, 32);
+        v9 += v13;
+        v5 = Long.rotateRight(v5 ^ v9, 24);
+        v1 += v5 + schedule[s + 3];
+        v13 = Long.rotateRight(v13 ^ v1, 16);
+        v9 += v13;
+        v5 = Long.rotateRight(v5 ^ v9, 63);
+        // G(v2, v6, v10, v14) with the row's message words 4 and 5
+        v2 += v6 + schedule[s + 4];
+        v14 = Long.rotateRight(v14 ^ v2, 32);
+        v10 += v14;
+        v6 = Long.rotateRight(v6 ^ v10, 24);
+        v2 += v6 + schedule[s + 5];
+        v14 = Long.rotateRight(v14 ^ v2, 16);
+        v10 += v14;
+        v6 = Long.rotateRight(v6 ^ v10, 63);
+        // G(v3, v7, v11, v15) with the row's message words 6 and 7
+        v3 += v7 + schedule[s + 6];
+        v15 = Long.rotateRight(v15 ^ v3, 32);
+        v11 += v15;
+        v7 = Long.rotateRight(v7 ^ v11, 24);
+        v3 += v7 + schedule[s + 7];
+        v15 = Long.rotateRight(v15 ^ v3, 16);
+        v11 += v15;
+        v7 = Long.rotateRight(v7 ^ v11, 63);
+        // G(v0, v5, v10, v15) with the row's message words 8 and 9
+        v0 += v5 + schedule[s + 8];
+        v15 = Long.rotateRight(v15 ^ v0, 32);
+        v10 += v15;
+        v5 = Long.rotateRight(v5 ^ v10, 24);
+        v0 += v5 + schedule[s + 9];
+        v15 = Long.rotateRight(v15 ^ v0, 16);
+        v10 += v15;
+        v5 = Long.rotateRight(v5 ^ v10, 63);
+        // G(v1, v6, v11, v12) with the row's message words 10 and 11
+        v1 += v6 + schedule[s + 10];
+        v12 = Long.rotateRight(v12 ^ v1, 32);
+        v11 += v12;
+        v6 = Long.rotateRight(v6 ^ v11, 24);
+        v1 += v6 + schedule[s + 11];
+        v12 = Long.rotateRight(v12 ^ v1, 16);
+        v11 += v12;
+        v6 = Long.rotateRight(v6 ^ v11, 63);
+        // G(v2, v7, v8, v13) with the row's message words 12 and 13
+        v2 += v7 + schedule[s + 12];
+        v13 = Long.rotateRight(v13 ^ v2, 32);
+        v8 += v13;
+        v7 = Long.rotateRight(v7 ^ v8, 24);
+        v2 += v7 + schedule[s + 13];
+        v13 = Long.rotateRight(v13 ^ v2, 16);
+        v8 += v13;
+        v7 = Long.rotateRight(v7 ^ v8, 63);
+        // G(v3, v4, v9, v14) with the row's message words 14 and 15
+        v3 += v4 + schedule[s + 14];
+        v14 = Long.rotateRight(v14 ^ v3, 32);
+        v9 += v14;
+        v4 = Long.rotateRight(v4 ^ v9, 24);
+        v3 += v4 + schedule[s + 15];
+        v14 = Long.rotateRight(v14 ^ v3, 16);
+        v9 += v14;
+        v4 = Long.rotateRight(v4 ^ v9, 63);
+      }
     }
     h[0] ^= v0 ^ v8;
     h[1] ^= v1 ^ v9;

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * EIP-152's own test vectors (0-7; vector 8's 2^32-1 rounds is checked for its price only), and
- * BLAKE2b-512 computed by chaining 12-round calls, against Bouncy Castle.
+ * BLAKE2b-512 computed by chaining 12-round calls, against Bouncy Castle, and other round counts
+ * against a plain transcription of RFC 7693's F.
  */
 class Blake2fPrecompileTest {
   private static final HexFormat HEX = HexFormat.of();
@@ -116,6 +117,86 @@ class Blake2fPrecompileTest {
       assertArrayEquals(expected, blake2b512ByPrecompile(message), "length " + length);
     }
   }
+
+  @Test
+  void roundCountsAcrossSeveralSchedulePeriodsMatchTheRfcDefinition() {
+    Random random = new Random(7693);
+    for (int rounds : new int[] {2, 9, 10, 11, 19, 20, 21, 25, 39, 40, 41, 99, 1000, 1001}) {
+      byte[] input = new byte[213];
+      random.nextBytes(input);
+      ByteBuffer.wrap(input).putInt(rounds);
+      input[212] = (byte) (rounds & 1);
+      assertArrayEquals(rfcCompress(input), BLAKE2F.compute(input), rounds + " rounds");
+    }
+  }
+
+  /** RFC 7693 section 3.2 as written (state in an array, G as a method), with the EIP's rounds. */
+  private static byte[] rfcCompress(byte[] input) {
+    ByteBuffer in = ByteBuffer.wrap(input);
+    int rounds = in.getInt();
+    in.order(ByteOrder.LITTLE_ENDIAN);
+    long[] h = new long[8];
+    long[] m = new long[16];
+    for (int i = 0; i < 8; i++) {
+      h[i] = in.getLong();
+    }
+    for (int i = 0; i < 16; i++) {
+      m[i] = in.getLong();
+    }
+    long[] v = new long[16];
+    System.arraycopy(h, 0, v, 0, 8);
+    System.arraycopy(RFC_IV, 0, v, 8, 8);
+    v[12] ^= in.getLong();
+    v[13] ^= in.getLong();
+    if (in.get() == 1) {
+      v[14] = ~v[14];
+    }
+    for (int r = 0; r < rounds; r++) {
+      int[] s = RFC_SIGMA[r % 10];
+      rfcG(v, 0, 4, 8, 12, m[s[0]], m[s[1]]);
+      rfcG(v, 1, 5, 9, 13, m[s[2]], m[s[3]]);
+      rfcG(v, 2, 6, 10, 14, m[s[4]], m[s[5]]);
+      rfcG(v, 3, 7, 11, 15, m[s[6]], m[s[7]]);
+      rfcG(v, 0, 5, 10, 15, m[s[8]], m[s[9]]);
+      rfcG(v, 1, 6, 11, 12, m[s[10]], m[s[11]]);
+      rfcG(v, 2, 7, 8, 13, m[s[12]], m[s[13]]);
+      rfcG(v, 3, 4, 9, 14, m[s[14]], m[s[15]]);
+    }
+    ByteBuffer out = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < 8; i++) {
+      out.putLong(h[i] ^ v[i] ^ v[i + 8]);
+    }
+    return out.array();
+  }
+
+  private static void rfcG(long[] v, int a, int b, int c, int d, long x, long y) {
+    v[a] = v[a] + v[b] + x;
+    v[d] = Long.rotateRight(v[d] ^ v[a], 32);
+    v[c] = v[c] + v[d];
+    v[b] = Long.rotateRight(v[b] ^ v[c], 24);
+    v[a] = v[a] + v[b] + y;
+    v[d] = Long.rotateRight(v[d] ^ v[a], 16);
+    v[c] = v[c] + v[d];
+    v[b] = Long.rotateRight(v[b] ^ v[c], 63);
+  }
+
+  private static final long[] RFC_IV = {
+    0x6a09e667f3bcc908L, 0xbb67ae8584caa73bL, 0x3c6ef372fe94f82bL, 0xa54ff53a5f1d36f1L,
+    0x510e527fade682d1L, 0x9b05688c2b3e6c1fL, 0x1f83d9abfb41bd6bL, 0x5be0cd19137e2179L
+  };
+
+  private static final int[][] RFC_SIGMA = {
+    {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15},
+    {14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3},
+    {11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4},
+    {7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8},
+    {9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13},
+    {2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9},
+    {12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11},
+    {13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10},
+    {6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5},
+    {10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0}
+  };
 
   /** RFC 7693 BLAKE2b-512 without a key, one precompile call per 128-byte block. */
   private static byte[] blake2b512ByPrecompile(byte[] message) {

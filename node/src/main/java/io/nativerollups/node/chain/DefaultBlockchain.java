@@ -18,7 +18,6 @@ import io.nativerollups.node.genesis.InvalidGenesisException;
 import io.nativerollups.node.storage.KeyValueStorage;
 import io.nativerollups.node.storage.StorageException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;

@@ -23,6 +23,7 @@ import io.nativerollups.node.txpool.DefaultTransactionPool;
 import io.nativerollups.plugin.TransactionSelector;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -83,7 +84,8 @@ public final class DefaultBlockBuilder implements BlockBuilder {
         if (tracker.current < 0 || tracker.current == tracker.completed) {
           throw new IllegalStateException("the block cannot be built on " + parent.number() + ": " + e.getMessage(), e);
         }
-        if (fromPool) {
+        // the pool checked its transactions against the head: only on the head is one invalid for good
+        if (fromPool && Arrays.equals(parent.hash(), chain.head().hash())) {
           onInvalid.accept(included.get(tracker.current));
         }
         drop(included, tracker.current);

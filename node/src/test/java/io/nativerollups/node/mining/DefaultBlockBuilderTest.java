@@ -57,6 +57,26 @@ class DefaultBlockBuilderTest {
   }
 
   @Test
+  void aPoolTransactionInvalidOnTheHeadLeavesThePool() throws Exception {
+    try (TestNode node = new TestNode(new InMemoryKeyValueStorage())) {
+      UInt256 mostOfTheBalance = UInt256.fromBigInteger(java.math.BigInteger.TEN.pow(23).multiply(java.math.BigInteger.valueOf(9)));
+      Transaction first = big(0, mostOfTheBalance);
+      Transaction second = big(1, mostOfTheBalance);
+      node.pool.add(first);
+      node.pool.add(second);
+      assertEquals(List.of(first), node.seal().transactions());
+      assertTrue(node.pool.byHash(TransactionHasher.hash(second)).isEmpty(), "it can never pay: dropped");
+    }
+  }
+
+  private static Transaction big(long nonce, UInt256 value) {
+    return io.nativerollups.evm.tx.TransactionSigner.sign(Transaction.builder(io.nativerollups.evm.tx.TransactionType.EIP1559)
+        .chainId(UInt256.valueOf(TestNode.CHAIN_ID)).nonce(nonce).gasLimit(21_000).to(ALICE).value(value)
+        .maxPriorityFeePerGas(UInt256.ONE).maxFeePerGas(UInt256.valueOf(10_000_000_000L)).data(new byte[0])
+        .accessList(List.of()).build(), TestNode.KEY);
+  }
+
+  @Test
   void aSelectorPostponesATransactionWhichStaysInThePool() throws Exception {
     PluginRegistry registry = new PluginRegistry(TestNode.genesis().config(), TestNode.CHAIN_ID);
     registry.addTransactionSelector((tx, result, state) -> BOB.equals(tx.to()));
