@@ -20,7 +20,7 @@ import org.web3j.utils.Numeric;
 
 /**
  * A value transfer of each transaction type without blobs (0, 1, 2, 4), signed like a wallet and
- * mined by the dev node.
+ * mined by the dev node; type 3 is in {@link BlobTransactionIT}.
  */
 @ExtendWith(PrintNodeLogsOnFailure.class)
 class TransactionTypesIT {
