@@ -30,12 +30,7 @@ class BlobTransactionIT {
 
   @AfterAll
   static void stopNode() {
-    if (client != null) {
-      client.close();
-    }
-    if (node != null) {
-      node.stop();
-    }
+    NodeProcess.shutDown(client, node);
   }
 
   @Test

@@ -43,12 +43,7 @@ class ContractIT {
 
   @AfterAll
   static void stopNode() {
-    if (client != null) {
-      client.close();
-    }
-    if (node != null) {
-      node.stop();
-    }
+    NodeProcess.shutDown(client, node);
   }
 
   @Test

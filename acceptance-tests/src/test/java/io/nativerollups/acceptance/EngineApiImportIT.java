@@ -61,16 +61,8 @@ class EngineApiImportIT {
 
   @AfterAll
   static void stopNodes() {
-    for (NodeClient c : new NodeClient[] {producerClient, followerClient}) {
-      if (c != null) {
-        c.close();
-      }
-    }
-    for (NodeProcess n : new NodeProcess[] {producer, follower}) {
-      if (n != null) {
-        n.stop();
-      }
-    }
+    NodeProcess.shutDown(producerClient, producer);
+    NodeProcess.shutDown(followerClient, follower);
   }
 
   @Test

@@ -46,12 +46,7 @@ class StateProofIT {
 
   @AfterAll
   static void stopNode() {
-    if (client != null) {
-      client.close();
-    }
-    if (node != null) {
-      node.stop();
-    }
+    NodeProcess.shutDown(client, node);
   }
 
   @Test

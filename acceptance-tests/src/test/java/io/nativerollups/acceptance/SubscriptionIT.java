@@ -48,12 +48,7 @@ class SubscriptionIT {
 
   @AfterAll
   static void stopNode() {
-    if (client != null) {
-      client.close();
-    }
-    if (node != null) {
-      node.stop();
-    }
+    NodeProcess.shutDown(client, node);
   }
 
   @BeforeEach

@@ -36,12 +36,7 @@ class TransactionTypesIT {
 
   @AfterAll
   static void stopNode() {
-    if (client != null) {
-      client.close();
-    }
-    if (node != null) {
-      node.stop();
-    }
+    NodeProcess.shutDown(client, node);
   }
 
   @Test
