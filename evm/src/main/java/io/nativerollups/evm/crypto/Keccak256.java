@@ -21,6 +21,8 @@ public final class Keccak256 {
 
   private static final VarHandle LONG_LE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONG_BE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   /** The iota step's round constants (Keccak reference, section 1.2). */
   private static final long[] ROUND_CONSTANTS = {
@@ -51,7 +53,25 @@ public final class Keccak256 {
    * @throws IndexOutOfBoundsException if the range does not lie within {@code data}
    */
   public static byte[] hash(byte[] data, int offset, int length) {
+    long[] word = new long[4];
+    hashToWord(data, offset, length, word, 0);
+    byte[] out = new byte[32];
+    for (int i = 0; i < 4; i++) {
+      LONG_BE.set(out, 8 * i, word[3 - i]);
+    }
+    return out;
+  }
+
+  /**
+   * Writes the keccak256 digest of {@code data[offset, offset + length)} as a 256-bit big-endian
+   * number into four limbs, least significant first at {@code dst[dstBase]}: the interpreter's
+   * stack layout, so KECCAK256 hashes straight onto the stack without allocating.
+   *
+   * @throws IndexOutOfBoundsException if the range does not lie within {@code data}
+   */
+  public static void hashToWord(byte[] data, int offset, int length, long[] dst, int dstBase) {
     Objects.checkFromIndexSize(offset, length, data.length);
+    Objects.checkFromIndexSize(dstBase, 4, dst.length);
     long a00 = 0, a01 = 0, a02 = 0, a03 = 0, a04 = 0;
     long a05 = 0, a06 = 0, a07 = 0, a08 = 0, a09 = 0;
     long a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0;
@@ -169,12 +189,11 @@ public final class Keccak256 {
         a00 ^= ROUND_CONSTANTS[round];
       }
     }
-    byte[] out = new byte[32];
-    LONG_LE.set(out, 0, a00);
-    LONG_LE.set(out, 8, a01);
-    LONG_LE.set(out, 16, a02);
-    LONG_LE.set(out, 24, a03);
-    return out;
+    // the digest is lanes a00..a03 in little-endian byte order; as a big-endian number a00 leads
+    dst[dstBase + 3] = Long.reverseBytes(a00);
+    dst[dstBase + 2] = Long.reverseBytes(a01);
+    dst[dstBase + 1] = Long.reverseBytes(a02);
+    dst[dstBase] = Long.reverseBytes(a03);
   }
 
   private static long lane(byte[] data, int index) {

@@ -1,8 +1,10 @@
 package io.nativerollups.evm.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.nativerollups.evm.types.UInt256;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -121,5 +123,29 @@ class Keccak256Test {
     assertThrows(IndexOutOfBoundsException.class, () -> Keccak256.hash(data, 0, -1));
     assertThrows(IndexOutOfBoundsException.class, () -> Keccak256.hash(data, 11, 0));
     assertThrows(NullPointerException.class, () -> Keccak256.hash(null));
+  }
+
+  @Test
+  void hashToWordWritesTheDigestAsStackLimbsAndNothingElse() {
+    Random random = new Random(42);
+    for (int length = 0; length < 300; length += 7) {
+      byte[] data = new byte[length];
+      random.nextBytes(data);
+      long[] stack = new long[12];
+      Arrays.fill(stack, 0x5a5a5a5a5a5a5a5aL);
+      Keccak256.hashToWord(data, 0, length, stack, 4);
+      UInt256 expected = UInt256.fromBytes(reference(data));
+      assertArrayEquals(new long[] {expected.limb0(), expected.limb1(), expected.limb2(), expected.limb3()},
+          Arrays.copyOfRange(stack, 4, 8));
+      for (int j : new int[] {0, 1, 2, 3, 8, 9, 10, 11}) {
+        assertEquals(0x5a5a5a5a5a5a5a5aL, stack[j], "limb " + j + " touched");
+      }
+    }
+  }
+
+  @Test
+  void hashToWordRejectsADestinationTooShort() {
+    assertThrows(IndexOutOfBoundsException.class, () -> Keccak256.hashToWord(new byte[1], 0, 1, new long[4], 1));
+    assertThrows(IndexOutOfBoundsException.class, () -> Keccak256.hashToWord(new byte[1], 0, 2, new long[4], 0));
   }
 }

@@ -22,8 +22,12 @@ public final class Keccak256Operation extends AbstractOperation {
         || !frame.consumeGas(gasCalculator.keccak256WordGasCost() * ((size + 31) >>> 5))) {
       return 0;
     }
-    byte[] hash = size == 0 ? Keccak256.EMPTY : Keccak256.hash(frame.memory(), (int) offset, (int) size);
-    frame.pushBytes(hash, 0, 32);
+    if (size == 0) {
+      // memory may be shorter than offset: nothing is read, so nothing is expanded either
+      frame.pushBytes(Keccak256.EMPTY, 0, 32);
+    } else {
+      Keccak256.hashToWord(frame.memory(), (int) offset, (int) size, frame.stack, frame.sp++ << 2);
+    }
     return 1;
   }
 }
