@@ -2,7 +2,7 @@ package io.nativerollups.evm.precompile;
 
 import static io.nativerollups.evm.precompile.TestBytes.fixed;
 import static io.nativerollups.evm.precompile.ModExpTestInputs.input;
-import static io.nativerollups.evm.precompile.ModExpTestInputs.nagydani;
+import static io.nativerollups.evm.precompile.ModExpTestInputs.assertNagydaniPrices;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,9 +19,6 @@ class ModExpPrecompileTest {
   private static final BigInteger SECP256K1_P =
       new BigInteger("fffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f", 16);
   private static final BigInteger TWO_256_MINUS_1 = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
-  private static final BigInteger SQUARE = BigInteger.TWO;
-  private static final BigInteger QUBE = BigInteger.valueOf(3);
-  private static final BigInteger F4 = BigInteger.valueOf(0x10001);
 
   @Test
   void eip198FermatExampleGivesOne() {
@@ -56,12 +53,7 @@ class ModExpPrecompileTest {
     long[][] expected = {
       {200, 200, 341}, {200, 200, 1365}, {341, 341, 5461}, {1365, 1365, 21845}, {5461, 5461, 87381}
     };
-    for (int i = 0; i < 5; i++) {
-      int size = 64 << i;
-      assertEquals(expected[i][0], MODEXP.gasRequirement(nagydani(size, SQUARE, 1)), size + " square");
-      assertEquals(expected[i][1], MODEXP.gasRequirement(nagydani(size, QUBE, 1)), size + " qube");
-      assertEquals(expected[i][2], MODEXP.gasRequirement(nagydani(size, F4, 3)), size + " pow0x10001");
-    }
+    assertNagydaniPrices(MODEXP, expected);
   }
 
   @Test

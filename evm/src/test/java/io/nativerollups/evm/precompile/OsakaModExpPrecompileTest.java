@@ -2,7 +2,9 @@ package io.nativerollups.evm.precompile;
 
 import static io.nativerollups.evm.precompile.TestBytes.fixed;
 import static io.nativerollups.evm.precompile.ModExpTestInputs.input;
-import static io.nativerollups.evm.precompile.ModExpTestInputs.nagydani;
+import static io.nativerollups.evm.precompile.ModExpTestInputs.F4;
+import static io.nativerollups.evm.precompile.ModExpTestInputs.QUBE;
+import static io.nativerollups.evm.precompile.ModExpTestInputs.assertNagydaniPrices;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,9 +17,6 @@ import org.junit.jupiter.api.Test;
 class OsakaModExpPrecompileTest {
   private static final HexFormat HEX = HexFormat.of();
   private static final OsakaModExpPrecompile MODEXP = new OsakaModExpPrecompile();
-  private static final BigInteger SQUARE = BigInteger.TWO;
-  private static final BigInteger QUBE = BigInteger.valueOf(3);
-  private static final BigInteger F4 = BigInteger.valueOf(0x10001);
   private static final BigInteger P =
       new BigInteger("fffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f", 16);
 
@@ -26,12 +25,7 @@ class OsakaModExpPrecompileTest {
     long[][] expected = {
       {500, 500, 2048}, {512, 512, 8192}, {2048, 2048, 32768}, {8192, 8192, 131072}, {32768, 32768, 524288}
     };
-    for (int i = 0; i < 5; i++) {
-      int size = 64 << i;
-      assertEquals(expected[i][0], MODEXP.gasRequirement(nagydani(size, SQUARE, 1)), size + " square");
-      assertEquals(expected[i][1], MODEXP.gasRequirement(nagydani(size, QUBE, 1)), size + " qube");
-      assertEquals(expected[i][2], MODEXP.gasRequirement(nagydani(size, F4, 3)), size + " pow0x10001");
-    }
+    assertNagydaniPrices(MODEXP, expected);
   }
 
   @Test
