@@ -107,24 +107,13 @@ final class Bn254Vectors {
           + "090689d0585ff075ec9e99ad690c3395bc4b313370b38ef355acdadcd122975b"
           + "12c85ea5db8c6deb4aab71808dcb408fe3d1e7690c43d37b4ce6cc0166fa7daa";
 
+  /** Hex offset of the last pair's G1 point: two 192-byte pairs precede it. */
+  private static final int LAST_G1 = 2 * 192 * 2;
+
   /** The same with the last G1 point moved by P1: the product is not 1. */
   static final String PAIRING_PRODUCT_NOT_ONE =
-      "0c2aad8ac50e0c6b773bef876d3eb9e802c49a921ccad84f3150dcf698802fb8"
-          + "260b5a417746ce962a9a828469fe66bef48655f18c6c8d40dae3d32a5c36d604"
-          + "09b62c8c22834bb7acafdc9e103299a33852012a5bccff42539e592d53ffff21"
-          + "0a64c8657cca19344a4eb1d2bff72b96a7241231b4fe79b072efb53065661652"
-          + "21de48353a96781abd329a2132018dead27c4d8123d4f0fd18891bd7bcf814b4"
-          + "04a0096bdfc691c9cceb931735407177ba0b761f94b59b0b51dfebc52109b58b"
-          + "11c89b22a2391b71141a83811f24e52cb4e9c2e1b922ce4c47d0baf992e20f3b"
-          + "1c49647247983ebaf3de6aca3cf081752efaae9766129c7248f1b7f5c6446cb2"
-          + "22e70504503536db74776e096f4b2011306be77059c80fa5fa241fd7bef531a3"
-          + "285a877e5c52dfcd7ed6744a9964c32f81cb509dde9af8145a87dfba3f8e518b"
-          + "0c40fbab5ab6eac9605df2d9d93d117af57f59561c80962b6e5216fcad456d01"
-          + "2a03e747a8cc2f874a200c14ace6f74125902109da6c3cb35a79e5be3b226d12"
+      PAIRING_PRODUCT_ONE.substring(0, LAST_G1)
           + "18559b807c6656d3f3409afda48535e6fcfb2b168796ccf92caf9234504c7e8e"
           + "0889020633dabba7fcff4baae1968f277f70b922a71c402cf1aae98ce55e378e"
-          + "198e9393920d483a7260bfb731fb5d25f1aa493335a9e71297e485b7aef312c2"
-          + "1800deef121f1e76426a00665e5c4479674322d4f75edadd46debd5cd992f6ed"
-          + "090689d0585ff075ec9e99ad690c3395bc4b313370b38ef355acdadcd122975b"
-          + "12c85ea5db8c6deb4aab71808dcb408fe3d1e7690c43d37b4ce6cc0166fa7daa";
+          + PAIRING_PRODUCT_ONE.substring(LAST_G1 + 128);
 }
