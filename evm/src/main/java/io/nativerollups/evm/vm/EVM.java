@@ -148,7 +148,8 @@ public final class EVM {
         }
         frame.gasRemaining = gasBefore - cost;
         ctx.tracedChildGasAdjustment = 0;
-        frame.pc += operations[opcode].execute(frame);
+        int advance = operations[opcode].execute(frame); // before reading pc: jumps set it
+        frame.pc += advance;
         cost = frame.state == FrameState.EXCEPTIONAL_HALT
             ? gasBefore
             : gasBefore - frame.gasRemaining + ctx.tracedChildGasAdjustment;

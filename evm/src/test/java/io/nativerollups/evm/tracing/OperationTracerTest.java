@@ -129,6 +129,14 @@ class OperationTracerTest {
   }
 
   @Test
+  void stepsFollowJumps() {
+    deploy(A, "6005565b005b600356"); // JUMP(5); JUMPDEST; STOP; JUMPDEST; JUMP(3)
+    run(A, recorder);
+    assertEquals(List.of("0 PUSH1", "2 JUMP", "5 JUMPDEST", "6 PUSH1", "8 JUMP", "3 JUMPDEST", "4 STOP"),
+        eventsStartingWith("step").stream().map(e -> e.split(" ")[1] + " " + e.split(" ")[2]).toList());
+  }
+
+  @Test
   void slotReadBySloadIsReportedWithItsCurrentValue() {
     world.setStorage(A, UInt256.valueOf(7), UInt256.valueOf(42));
     deploy(A, "60075400"); // SLOAD(7); STOP
