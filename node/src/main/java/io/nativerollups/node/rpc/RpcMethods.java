@@ -2,6 +2,7 @@ package io.nativerollups.node.rpc;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.nativerollups.node.rpc.debug.DebugMethods;
+import io.nativerollups.node.rpc.debug.DebugTraceMethods;
 import io.nativerollups.node.rpc.engine.EngineMethods;
 import io.nativerollups.node.rpc.eth.EthBlockMethods;
 import io.nativerollups.node.rpc.eth.EthCallMethods;
@@ -52,6 +53,7 @@ public final class RpcMethods {
     new EthLogMethods(s.chain()).registerTo(r);
     new SubscriptionMethods(s.chain()).registerTo(r);
     new DebugMethods(s.chain()).registerTo(r);
+    new DebugTraceMethods(s.chain(), new TransactionProcessors(s.chain().config(), s.extension())).registerTo(r);
     new TxPoolMethods(s.pool()).registerTo(r);
     if (testing) {
       new TestingMethods(s.chain(), s.builder()).registerTo(r);

@@ -5,6 +5,7 @@ import io.nativerollups.evm.block.ChainConfig;
 import io.nativerollups.evm.gas.GasCalculator;
 import io.nativerollups.evm.processing.TransactionResult;
 import io.nativerollups.evm.state.WorldState;
+import io.nativerollups.evm.tracing.OperationTracer;
 import io.nativerollups.evm.tx.AccessListEntry;
 import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.evm.types.Address;
@@ -65,7 +66,7 @@ public final class CallSimulator {
    *     transaction is not valid in that state (insufficient funds, gas too low...)
    */
   public byte[] call(BlockHeader header, CallRequest request, StateOverrides overrides) {
-    Run run = run(header, request, overrides, defaultGas(header, request), UnaryOperator.identity());
+    Run run = run(header, request, overrides, defaultGas(header, request), UnaryOperator.identity(), null);
     if (!run.result().success()) {
       if (run.result().gasUsed() < run.tx().gasLimit()) {
         throw reverted(run.result().output());
@@ -84,7 +85,7 @@ public final class CallSimulator {
    */
   public long estimateGas(BlockHeader header, CallRequest request, StateOverrides overrides) {
     long hi = Math.min(defaultGas(header, request), allowance(header, request, overrides));
-    Run top = run(header, request, overrides, hi, UnaryOperator.identity());
+    Run top = run(header, request, overrides, hi, UnaryOperator.identity(), null);
     if (!top.result().success()) {
       if (top.result().gasUsed() < hi) {
         throw reverted(top.result().output());
@@ -114,8 +115,18 @@ public final class CallSimulator {
     return hi;
   }
 
+  /**
+   * debug_traceCall: runs the request as eth_call does, watched by {@code tracer}; a failing run is
+   * no error here, the trace tells how it failed.
+   *
+   * @throws JsonRpcException -32000 when the transaction is not valid in that state
+   */
+  public Run trace(BlockHeader header, CallRequest request, StateOverrides overrides, OperationTracer tracer) {
+    return run(header, request, overrides, defaultGas(header, request), UnaryOperator.identity(), tracer);
+  }
+
   private boolean succeeds(BlockHeader header, CallRequest request, StateOverrides overrides, long gas) {
-    Run run = tryRun(header, request, overrides, gas, UnaryOperator.identity());
+    Run run = tryRun(header, request, overrides, gas, UnaryOperator.identity(), null);
     return run.result().valid() && run.result().success();
   }
 
@@ -129,7 +140,8 @@ public final class CallSimulator {
     for (int round = 0; round < MAX_ACCESS_LIST_ROUNDS; round++) {
       CallRequest withList = request.withAccessList(list);
       AccessRecordingWorldState[] recorder = new AccessRecordingWorldState[1];
-      Run run = run(header, withList, overrides, gas, world -> recorder[0] = new AccessRecordingWorldState(world));
+      Run run = run(header, withList, overrides, gas, world -> recorder[0] = new AccessRecordingWorldState(world),
+          null);
       List<AccessListEntry> found = accessList(recorder[0].accessed(), excluded(header, run.tx()));
       if (sameList(found, list)) {
         String error = run.result().success() ? null
@@ -192,8 +204,8 @@ public final class CallSimulator {
 
   /** Runs once and turns an invalid transaction into its -32000 error. */
   private Run run(BlockHeader header, CallRequest request, StateOverrides overrides, long gas,
-      UnaryOperator<WorldState> wrap) {
-    Run run = tryRun(header, request, overrides, gas, wrap);
+      UnaryOperator<WorldState> wrap, OperationTracer tracer) {
+    Run run = tryRun(header, request, overrides, gas, wrap, tracer);
     if (!run.result().valid()) {
       throw JsonRpcException.serverError(gethMessage(run.result().invalidReason()));
     }
@@ -201,16 +213,16 @@ public final class CallSimulator {
   }
 
   private Run tryRun(BlockHeader header, CallRequest request, StateOverrides overrides, long gas,
-      UnaryOperator<WorldState> wrap) {
-    Run run = runOnce(header, request, overrides, gas, wrap, false);
+      UnaryOperator<WorldState> wrap, OperationTracer tracer) {
+    Run run = runOnce(header, request, overrides, gas, wrap, false, tracer);
     if (!run.result().valid() && run.result().invalidReason().contains("has code")) {
-      run = runOnce(header, request, overrides, gas, wrap, true);
+      run = runOnce(header, request, overrides, gas, wrap, true, tracer);
     }
     return run;
   }
 
   private Run runOnce(BlockHeader header, CallRequest request, StateOverrides overrides, long gas,
-      UnaryOperator<WorldState> wrap, boolean dropSenderCode) {
+      UnaryOperator<WorldState> wrap, boolean dropSenderCode, OperationTracer tracer) {
     WorldState world = state(header, overrides);
     Address sender = request.sender();
     if (dropSenderCode) {
@@ -219,7 +231,7 @@ public final class CallSimulator {
     }
     Transaction tx = request.toTransaction(world.getNonce(sender), gas, chain.config().chainId());
     BlockContext context = context(header, request);
-    TransactionResult result = processors.processor(header.timestamp()).process(wrap.apply(world), context, tx);
+    TransactionResult result = processors.processor(header.timestamp()).process(wrap.apply(world), context, tx, tracer);
     return new Run(tx, result);
   }
 
@@ -255,7 +267,7 @@ public final class CallSimulator {
   }
 
   /** The string of an ABI-encoded {@code Error(string)}, or null when the output is not one. */
-  static String errorString(byte[] output) {
+  public static String errorString(byte[] output) {
     if (output.length < 4 + 64 || !Arrays.equals(Arrays.copyOf(output, 4), ERROR_SELECTOR)) {
       return null;
     }
