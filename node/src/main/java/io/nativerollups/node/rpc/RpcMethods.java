@@ -3,6 +3,7 @@ package io.nativerollups.node.rpc;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.nativerollups.node.rpc.debug.DebugMethods;
 import io.nativerollups.node.rpc.engine.EngineMethods;
+import io.nativerollups.node.rpc.eth.EthAccountMethods;
 import io.nativerollups.node.rpc.eth.EthBlockMethods;
 import io.nativerollups.node.rpc.eth.EthCallMethods;
 import io.nativerollups.node.rpc.eth.EthFeeMethods;
@@ -22,7 +23,7 @@ import java.util.Map;
  * Builds the method registries the node's servers answer from.
  *
  * <pre>{@code
- * RpcServices services = new RpcServices(chain, pool, builder, payloads, plugins, version);
+ * RpcServices services = new RpcServices(chain, pool, builder, payloads, plugins, version, coinbase, devMode);
  * RpcMethodRegistry api = RpcMethods.standard(services, testingEnabled);
  * RpcMethods.addPluginMethods(api, plugins.rpcMethods());
  * JsonRpcServer http = JsonRpcServer.start(vertx, rpcConfig, api);
@@ -53,6 +54,7 @@ public final class RpcMethods {
     new SubscriptionMethods(s.chain()).registerTo(r);
     new DebugMethods(s.chain()).registerTo(r);
     new TxPoolMethods(s.pool()).registerTo(r);
+    new EthAccountMethods(s.coinbase(), s.mining()).registerTo(r);
     if (testing) {
       new TestingMethods(s.chain(), s.builder()).registerTo(r);
     }
