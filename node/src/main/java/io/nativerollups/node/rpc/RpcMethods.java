@@ -6,6 +6,7 @@ import io.nativerollups.node.rpc.engine.EngineMethods;
 import io.nativerollups.node.rpc.eth.EthBlockMethods;
 import io.nativerollups.node.rpc.eth.EthCallMethods;
 import io.nativerollups.node.rpc.eth.EthFeeMethods;
+import io.nativerollups.node.rpc.eth.EthFilterMethods;
 import io.nativerollups.node.rpc.eth.EthLogMethods;
 import io.nativerollups.node.rpc.eth.EthStateMethods;
 import io.nativerollups.node.rpc.eth.EthTransactionMethods;
@@ -50,6 +51,7 @@ public final class RpcMethods {
     new EthCallMethods(s.chain(), new TransactionProcessors(s.chain().config(), s.extension())).registerTo(r);
     new EthFeeMethods(s.chain()).registerTo(r);
     new EthLogMethods(s.chain()).registerTo(r);
+    new EthFilterMethods(s.chain(), s.pool()).registerTo(r);
     new SubscriptionMethods(s.chain()).registerTo(r);
     new DebugMethods(s.chain()).registerTo(r);
     new TxPoolMethods(s.pool()).registerTo(r);
