@@ -15,6 +15,7 @@ import io.nativerollups.node.rpc.testing.TestingMethods;
 import io.nativerollups.node.rpc.txpool.TxPoolMethods;
 import io.nativerollups.node.rpc.web3.Web3Methods;
 import io.nativerollups.plugin.RpcMethodException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -44,10 +45,12 @@ public final class RpcMethods {
   public static RpcMethodRegistry standard(RpcServices s, boolean testing) {
     RpcMethodRegistry r = new RpcMethodRegistry();
     new Web3Methods(s.clientVersion(), s.chain().config().chainId()).registerTo(r);
-    new EthBlockMethods(s.chain()).registerTo(r);
-    new EthTransactionMethods(s.chain(), s.pool()).registerTo(r);
-    new EthStateMethods(s.chain(), s.pool()).registerTo(r);
-    new EthCallMethods(s.chain(), new TransactionProcessors(s.chain().config(), s.extension())).registerTo(r);
+    BlockResolver blocks = new BlockResolver(s.chain(),
+        new PendingBlock(s.chain(), s.pool(), s.builder(), () -> Instant.now().getEpochSecond()));
+    new EthBlockMethods(blocks).registerTo(r);
+    new EthTransactionMethods(blocks, s.pool()).registerTo(r);
+    new EthStateMethods(blocks, s.pool()).registerTo(r);
+    new EthCallMethods(blocks, new TransactionProcessors(s.chain().config(), s.extension())).registerTo(r);
     new EthFeeMethods(s.chain()).registerTo(r);
     new EthLogMethods(s.chain()).registerTo(r);
     new SubscriptionMethods(s.chain()).registerTo(r);
