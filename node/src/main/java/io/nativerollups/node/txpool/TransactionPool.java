@@ -44,9 +44,6 @@ public interface TransactionPool {
   /** The nonce {@code sender}'s next transaction takes: account nonce plus consecutive pending ones. */
   long nextNonce(Address sender);
 
-  /**
-   * Calls {@code listener} with each transaction the pool accepts, on the thread that added it
-   * (dev-mode sealing, pending-transaction filters and subscriptions).
-   */
+  /** Calls {@code listener} with each transaction the pool accepts, replacements included. */
   void addListener(Consumer<Transaction> listener);
 }
