@@ -128,6 +128,7 @@ public final class DefaultTransactionPool implements TransactionPool {
   }
 
   /** Calls {@code listener} with each transaction the pool accepts (dev mode seals on it). */
+  @Override
   public void addListener(Consumer<Transaction> listener) {
     addListeners.add(listener);
   }

@@ -4,6 +4,7 @@ import io.nativerollups.evm.tx.BlobSidecar;
 import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.evm.types.Address;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Transactions waiting for a block: checked on entry against the head state, pending when their
@@ -48,4 +49,7 @@ public interface TransactionPool {
 
   /** The nonce {@code sender}'s next transaction takes: account nonce plus consecutive pending ones. */
   long nextNonce(Address sender);
+
+  /** Calls {@code listener} with each transaction the pool accepts, replacements included. */
+  void addListener(Consumer<Transaction> listener);
 }

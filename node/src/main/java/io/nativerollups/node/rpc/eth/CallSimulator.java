@@ -49,9 +49,9 @@ public final class CallSimulator {
   private final BlockResolver blocks;
   private final TransactionProcessors processors;
 
-  public CallSimulator(Blockchain chain, TransactionProcessors processors) {
-    this.chain = chain;
-    this.blocks = new BlockResolver(chain);
+  public CallSimulator(BlockResolver blocks, TransactionProcessors processors) {
+    this.chain = blocks.chain();
+    this.blocks = blocks;
     this.processors = processors;
   }
 

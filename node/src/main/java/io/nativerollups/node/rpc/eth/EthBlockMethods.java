@@ -3,6 +3,7 @@ package io.nativerollups.node.rpc.eth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nativerollups.evm.block.Block;
 import io.nativerollups.node.chain.Blockchain;
 import io.nativerollups.node.rpc.BlockParameter;
@@ -19,16 +20,18 @@ import java.util.function.Function;
 
 /**
  * The chain's identity and blocks: eth_chainId, eth_syncing, eth_blockNumber,
- * eth_getBlockByNumber/ByHash, eth_getBlockTransactionCountByNumber/ByHash, eth_getBlockReceipts.
- * An unknown block is a null result, as in other clients.
+ * eth_getBlockByNumber/ByHash, eth_getHeaderByNumber/ByHash (geth's),
+ * eth_getBlockTransactionCountByNumber/ByHash, eth_getBlockReceipts. An unknown block is a null
+ * result, as in other clients. The {@code pending} block and header come with {@code hash},
+ * {@code nonce} and {@code miner} null, as geth answers (the block is not sealed).
  */
 public final class EthBlockMethods {
   private final Blockchain chain;
   private final BlockResolver blocks;
 
-  public EthBlockMethods(Blockchain chain) {
-    this.chain = chain;
-    this.blocks = new BlockResolver(chain);
+  public EthBlockMethods(BlockResolver blocks) {
+    this.chain = blocks.chain();
+    this.blocks = blocks;
   }
 
   public void registerTo(RpcMethodRegistry r) {
@@ -38,6 +41,8 @@ public final class EthBlockMethods {
     r.registerMethod("eth_blockNumber", RpcMethod.withoutParams(() -> Hex.quantity(chain.head().number())));
     r.registerMethod("eth_getBlockByNumber", p -> blockJson(p, BlockParameter::numberOrTag));
     r.registerMethod("eth_getBlockByHash", p -> blockJson(p, EthBlockMethods::byHash));
+    r.registerMethod("eth_getHeaderByNumber", p -> headerJson(p, BlockParameter::numberOrTag));
+    r.registerMethod("eth_getHeaderByHash", p -> headerJson(p, EthBlockMethods::byHash));
     r.registerMethod("eth_getBlockTransactionCountByNumber", p -> transactionCount(p, BlockParameter::numberOrTag));
     r.registerMethod("eth_getBlockTransactionCountByHash", p -> transactionCount(p, EthBlockMethods::byHash));
     r.registerMethod("eth_getBlockReceipts", this::blockReceipts);
@@ -52,7 +57,23 @@ public final class EthBlockMethods {
     p.atMost(2);
     BlockParameter block = p.required(0, which);
     boolean full = p.bool(1);
-    return blocks.block(block).map(b -> BlockJson.block(b, full)).orElse(null);
+    return blocks.block(block).map(b -> unsealedIfPending(block, BlockJson.block(b, full))).orElse(null);
+  }
+
+  private Object headerJson(RpcParams p, Function<JsonNode, BlockParameter> which) {
+    p.atMost(1);
+    BlockParameter block = p.required(0, which);
+    return blocks.header(block).map(h -> unsealedIfPending(block, BlockJson.header(h))).orElse(null);
+  }
+
+  /** geth leaves out what only sealing fixes (and the fee recipient it has not chosen) from the pending block. */
+  private static ObjectNode unsealedIfPending(BlockParameter block, ObjectNode json) {
+    if (BlockResolver.isPending(block)) {
+      json.putNull("hash");
+      json.putNull("nonce");
+      json.putNull("miner");
+    }
+    return json;
   }
 
   private Object transactionCount(RpcParams p, Function<JsonNode, BlockParameter> which) {
@@ -68,7 +89,7 @@ public final class EthBlockMethods {
     }
     Block b = block.get();
     ArrayNode out = JsonNodeFactory.instance.arrayNode();
-    out.addAll(ReceiptJson.ofBlock(b, chain.receipts(b.header().hash()), chain.config()));
+    out.addAll(ReceiptJson.ofBlock(b, blocks.receipts(b), chain.config()));
     return out;
   }
 }

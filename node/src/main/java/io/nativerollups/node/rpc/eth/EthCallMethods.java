@@ -3,7 +3,6 @@ package io.nativerollups.node.rpc.eth;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nativerollups.evm.block.BlockHeader;
-import io.nativerollups.node.chain.Blockchain;
 import io.nativerollups.node.rpc.BlockParameter;
 import io.nativerollups.node.rpc.BlockResolver;
 import io.nativerollups.node.rpc.JsonRpcException;
@@ -21,9 +20,9 @@ public final class EthCallMethods {
   private final BlockResolver blocks;
   private final CallSimulator simulator;
 
-  public EthCallMethods(Blockchain chain, TransactionProcessors processors) {
-    this.blocks = new BlockResolver(chain);
-    this.simulator = new CallSimulator(chain, processors);
+  public EthCallMethods(BlockResolver blocks, TransactionProcessors processors) {
+    this.blocks = blocks;
+    this.simulator = new CallSimulator(blocks, processors);
   }
 
   public void registerTo(RpcMethodRegistry r) {

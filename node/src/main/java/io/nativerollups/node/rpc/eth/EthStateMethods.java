@@ -12,7 +12,6 @@ import io.nativerollups.evm.state.WorldState;
 import io.nativerollups.evm.trie.MerklePatriciaTrie;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
-import io.nativerollups.node.chain.Blockchain;
 import io.nativerollups.node.rpc.BlockParameter;
 import io.nativerollups.node.rpc.BlockResolver;
 import io.nativerollups.node.rpc.JsonRpcException;
@@ -34,14 +33,12 @@ public final class EthStateMethods {
   /** How many storage keys one eth_getProof may ask for. */
   static final int MAX_PROOF_KEYS = 1024;
 
-  private final Blockchain chain;
   private final TransactionPool pool;
   private final BlockResolver blocks;
 
-  public EthStateMethods(Blockchain chain, TransactionPool pool) {
-    this.chain = chain;
+  public EthStateMethods(BlockResolver blocks, TransactionPool pool) {
     this.pool = pool;
-    this.blocks = new BlockResolver(chain);
+    this.blocks = blocks;
   }
 
   public void registerTo(RpcMethodRegistry r) {
@@ -71,7 +68,7 @@ public final class EthStateMethods {
     p.atMost(2);
     Address address = p.address(0);
     BlockParameter block = p.optional(1, BlockParameter::numberTagOrHash, BlockParameter.LATEST);
-    if (block instanceof BlockParameter.Named n && n.tag() == BlockParameter.Tag.PENDING) {
+    if (BlockResolver.isPending(block)) {
       return Hex.quantity(pool.nextNonce(address));
     }
     return Hex.quantity(blocks.state(blocks.stateHeader(block)).getNonce(address));
@@ -112,7 +109,7 @@ public final class EthStateMethods {
           "too many storage keys: " + keys.size() + ", at most " + MAX_PROOF_KEYS);
     }
     BlockHeader header = header(p, 2);
-    MerklePatriciaTrie accounts = new MerklePatriciaTrie(chain.trieNodes(), header.stateRoot());
+    MerklePatriciaTrie accounts = new MerklePatriciaTrie(blocks.trieNodes(header), header.stateRoot());
     byte[] accountKey = Keccak256.hash(address.toArray());
     long nonce = 0;
     UInt256 balance = UInt256.ZERO;
@@ -134,7 +131,7 @@ public final class EthStateMethods {
     o.put("nonce", Hex.quantity(nonce));
     o.put("storageHash", Hex.data(storageRoot));
     ArrayNode storageProofs = o.putArray("storageProof");
-    MerklePatriciaTrie storage = new MerklePatriciaTrie(chain.trieNodes(), storageRoot);
+    MerklePatriciaTrie storage = new MerklePatriciaTrie(blocks.trieNodes(header), storageRoot);
     for (JsonNode key : keys) {
       byte[] slotKey = Keccak256.hash(storageKey(key).toBytes());
       byte[] stored = storage.get(slotKey);
