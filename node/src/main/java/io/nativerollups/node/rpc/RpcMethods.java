@@ -87,7 +87,7 @@ public final class RpcMethods {
   /** The Engine API port's methods: the engine namespace and {@link #ENGINE_ETH_SUBSET} taken from {@code standard}. */
   public static RpcMethodRegistry engine(RpcServices s, RpcMethodRegistry standard) {
     RpcMethodRegistry r = new RpcMethodRegistry();
-    new EngineMethods(s.chain(), s.payloads()).registerTo(r);
+    new EngineMethods(s.chain(), s.payloads(), s.pool(), s.clientVersion()).registerTo(r);
     for (String name : ENGINE_ETH_SUBSET) {
       r.registerMethod(name, standard.get(name));
     }

@@ -82,7 +82,11 @@ public final class DefaultTransactionPool implements TransactionPool {
   private final Map<Address, TreeMap<Long, Transaction>> bySender = new HashMap<>();
   private final Map<String, Transaction> byHash = new HashMap<>();
   private final Map<String, BlobSidecar> sidecars = new HashMap<>();
+  /** The pooled blobs by versioned hash, each with the key of the transaction that carries it. */
+  private final Map<String, CarriedBlob> blobs = new HashMap<>();
   private final List<Consumer<Transaction>> addListeners = new CopyOnWriteArrayList<>();
+
+  private record CarriedBlob(String txKey, PooledBlob blob) {}
 
   /** A pool with {@link Limits#DEFAULT}. */
   public DefaultTransactionPool(Blockchain chain) {
@@ -159,6 +163,9 @@ public final class DefaultTransactionPool implements TransactionPool {
     byHash.put(key, tx);
     if (sidecar != null) {
       sidecars.put(key, sidecar);
+      for (int i = 0; i < tx.blobVersionedHashes().size(); i++) {
+        blobs.put(HexFormat.of().formatHex(tx.blobVersionedHashes().get(i)), new CarriedBlob(key, PooledBlob.of(sidecar, i)));
+      }
     }
     for (Consumer<Transaction> listener : addListeners) {
       listener.accept(tx);
@@ -388,6 +395,11 @@ public final class DefaultTransactionPool implements TransactionPool {
   }
 
   @Override
+  public synchronized Optional<PooledBlob> blob(byte[] versionedHash) {
+    return Optional.ofNullable(blobs.get(HexFormat.of().formatHex(versionedHash))).map(CarriedBlob::blob);
+  }
+
+  @Override
   public synchronized long nextNonce(Address sender) {
     long accountNonce = chain.stateAt(chain.head().hash()).getNonce(sender);
     TreeMap<Long, Transaction> mine = bySender.get(sender);
@@ -480,7 +492,10 @@ public final class DefaultTransactionPool implements TransactionPool {
   private void forget(Transaction tx) {
     String key = HexFormat.of().formatHex(TransactionHasher.hash(tx));
     byHash.remove(key);
-    sidecars.remove(key);
+    if (sidecars.remove(key) != null) {
+      tx.blobVersionedHashes().forEach(h -> blobs.computeIfPresent(HexFormat.of().formatHex(h),
+          (hash, carried) -> carried.txKey().equals(key) ? null : carried));
+    }
   }
 
   private static List<Transaction> pendingOf(TreeMap<Long, Transaction> txs, long accountNonce) {
