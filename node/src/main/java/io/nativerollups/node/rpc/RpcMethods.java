@@ -73,7 +73,7 @@ public final class RpcMethods {
     new EthFeeMethods(s.chain()).registerTo(r);
     new EthLogMethods(s.chain()).registerTo(r);
     new EthFilterMethods(s.chain(), s.pool()).registerTo(r);
-    new SubscriptionMethods(s.chain()).registerTo(r);
+    new SubscriptionMethods(s.chain(), s.pool()).registerTo(r);
     new DebugMethods(s.chain()).registerTo(r);
     new TxPoolMethods(s.pool()).registerTo(r);
     if (testing) {
