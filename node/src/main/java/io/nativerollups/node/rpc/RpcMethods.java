@@ -5,6 +5,7 @@ import io.nativerollups.node.rpc.debug.DebugMethods;
 import io.nativerollups.node.rpc.engine.EngineMethods;
 import io.nativerollups.node.rpc.eth.EthBlockMethods;
 import io.nativerollups.node.rpc.eth.EthCallMethods;
+import io.nativerollups.node.rpc.eth.EthConfigMethods;
 import io.nativerollups.node.rpc.eth.EthFeeMethods;
 import io.nativerollups.node.rpc.eth.EthLogMethods;
 import io.nativerollups.node.rpc.eth.EthStateMethods;
@@ -68,7 +69,9 @@ public final class RpcMethods {
     new EthBlockMethods(blocks).registerTo(r);
     new EthTransactionMethods(blocks, s.pool()).registerTo(r);
     new EthStateMethods(blocks, s.pool()).registerTo(r);
-    new EthCallMethods(blocks, new TransactionProcessors(s.chain().config(), s.extension())).registerTo(r);
+    TransactionProcessors processors = new TransactionProcessors(s.chain().config(), s.extension());
+    new EthCallMethods(blocks, processors).registerTo(r);
+    new EthConfigMethods(s.chain(), processors).registerTo(r);
     new EthFeeMethods(s.chain()).registerTo(r);
     new EthLogMethods(s.chain()).registerTo(r);
     new SubscriptionMethods(s.chain()).registerTo(r);
