@@ -80,6 +80,12 @@ public interface Blockchain {
   void addHeadListener(Consumer<Block> listener);
 
   /**
+   * Called after each {@link #setHead} that changed the canonical chain, with the blocks that left
+   * and joined it (log filters and subscriptions send the logs of dropped blocks as removed).
+   */
+  void addHeadChangeListener(Consumer<HeadChange> listener);
+
+  /**
    * The account- and storage-trie nodes of the stored states, by keccak256: eth_getProof opens
    * tries on them at a block's state root, and debug_executionWitness records from them.
    */

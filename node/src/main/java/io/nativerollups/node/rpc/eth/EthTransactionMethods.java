@@ -33,10 +33,10 @@ public final class EthTransactionMethods {
   private final TransactionPool pool;
   private final BlockResolver blocks;
 
-  public EthTransactionMethods(Blockchain chain, TransactionPool pool) {
-    this.chain = chain;
+  public EthTransactionMethods(BlockResolver blocks, TransactionPool pool) {
+    this.chain = blocks.chain();
     this.pool = pool;
-    this.blocks = new BlockResolver(chain);
+    this.blocks = blocks;
   }
 
   public void registerTo(RpcMethodRegistry r) {
