@@ -36,7 +36,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.logging.log4j.LogManager;
@@ -108,6 +111,16 @@ public final class Node implements Callable<Integer> {
   @Option(names = "--rpc-http-cors-origins", split = ",", paramLabel = "<origin>",
       description = "Browser origins allowed to call the JSON-RPC server; * for any (default: none).")
   List<String> corsOrigins = new ArrayList<>();
+
+  @Option(names = "--rpc-http-api", split = ",", paramLabel = "<namespace>",
+      defaultValue = "ETH,NET,WEB3,DEBUG,TXPOOL,TESTING",
+      description = "Namespaces served over HTTP; plugin methods are always served (default: ${DEFAULT-VALUE}).")
+  List<String> httpApis;
+
+  @Option(names = "--rpc-ws-api", split = ",", paramLabel = "<namespace>",
+      defaultValue = "ETH,NET,WEB3,DEBUG,TXPOOL,TESTING",
+      description = "Namespaces served over WebSocket; plugin methods are always served (default: ${DEFAULT-VALUE}).")
+  List<String> wsApis;
 
   @Option(names = "--metrics-port", paramLabel = "<port>", defaultValue = "9545",
       description = "Prometheus metrics at /metrics (default: ${DEFAULT-VALUE}).")
@@ -265,12 +278,16 @@ public final class Node implements Callable<Integer> {
 
     Vertx vertx = Vertx.vertx();
     resources.add(() -> vertx.close().await());
-    RpcServices services = new RpcServices(chain, pool, builder, payloads, registry, CLIENT_VERSION);
-    RpcMethodRegistry api = RpcMethods.standard(services, false);
+    RpcServices services = new RpcServices(chain, pool, builder, payloads, registry, CLIENT_VERSION,
+        Address.fromHex(coinbase), devMode);
+    RpcMethodRegistry api = RpcMethods.standard(services, true);
     RpcMethods.addPluginMethods(api, registry.rpcMethods());
-    JsonRpcServer http = JsonRpcServer.start(vertx, rpcConfig(rpcHttpPort), api);
+    Set<String> pluginMethods = registry.rpcMethods().keySet();
+    JsonRpcServer http = JsonRpcServer.start(vertx, rpcConfig(rpcHttpPort),
+        RpcMethods.exposed(api, Set.copyOf(httpApis), pluginMethods));
     resources.add(http);
-    JsonRpcServer ws = JsonRpcServer.start(vertx, rpcConfig(rpcWsPort), api);
+    JsonRpcServer ws = JsonRpcServer.start(vertx, rpcConfig(rpcWsPort),
+        RpcMethods.exposed(api, Set.copyOf(wsApis), pluginMethods));
     resources.add(ws);
     Path jwtFile = engineJwtSecret != null ? engineJwtSecret
         : (dataPath != null ? dataPath : Files.createTempDirectory("node-engine")).resolve("jwtsecret.hex");
@@ -304,6 +321,13 @@ public final class Node implements Callable<Integer> {
     for (int port : new int[] {rpcHttpPort, rpcWsPort, engineRpcPort, metricsPort}) {
       if (port < 0 || port > 65535) {
         throw usageError("port " + port + " is out of range 0-65535");
+      }
+    }
+    for (List<String> apis : List.of(httpApis, wsApis)) {
+      for (String api : apis) {
+        if (!RpcMethods.NAMESPACES.contains(api.toUpperCase(Locale.ROOT))) {
+          throw usageError("unknown RPC namespace " + api + "; known: " + String.join(",", new TreeSet<>(RpcMethods.NAMESPACES)));
+        }
       }
     }
     try {

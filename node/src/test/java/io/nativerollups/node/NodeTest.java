@@ -68,6 +68,7 @@ class NodeTest {
     assertEquals(2, run("--genesis-file", GENESIS, "--no-such-flag", "1"));
     assertEquals(2, run("--genesis-file", GENESIS, "--metrics-port", "70000"));
     assertEquals(2, run("--genesis-file", GENESIS, "--miner-coinbase", "0x12"));
+    assertEquals(2, run("--genesis-file", GENESIS, "--rpc-http-api", "ETH,ADMIN"));
     assertTrue(err.toString().contains("--no-such-flag"), err.toString());
   }
 
@@ -103,6 +104,26 @@ class NodeTest {
       assertEquals(200, metrics.statusCode());
       assertTrue(metrics.body().contains("node_chain_head_block_number 1"), metrics.body());
       assertTrue(metrics.body().contains("node_txpool_pending 0"), metrics.body());
+    } finally {
+      node.stop();
+    }
+  }
+
+  @Test
+  void rpcApiFlagsChooseTheNamespacesEachServerAnswers() throws Exception {
+    Node node = configured("--genesis-file", GENESIS, "--metrics-port", "0", "--rpc-ws-api", "eth,net");
+    Node.Components c = node.start();
+    try {
+      String call = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"debug_getRawHeader\",\"params\":[\"latest\"]}";
+      HttpResponse<String> http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + c.rpcHttpPort())).header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(call)).build(), HttpResponse.BodyHandlers.ofString());
+      assertTrue(http.body().contains("\"result\":\"0x"), "all namespaces by default: " + http.body());
+      // the WebSocket port also answers plain HTTP POSTs, with its own, narrower method set
+      HttpResponse<String> ws = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + c.rpcWsPort())).header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(call)).build(), HttpResponse.BodyHandlers.ofString());
+      assertTrue(ws.body().contains("-32601"), ws.body());
     } finally {
       node.stop();
     }

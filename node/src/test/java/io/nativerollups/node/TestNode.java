@@ -42,7 +42,11 @@ public final class TestNode implements AutoCloseable {
 
   /** @param registry plugin registrations to apply (null: a registry with none) */
   public TestNode(KeyValueStorage storage, PluginRegistry registry) throws Exception {
-    Genesis genesis = genesis();
+    this(storage, registry, genesis());
+  }
+
+  /** A node on {@code genesis} (its chain id must be {@link #CHAIN_ID} for the signed test transactions). */
+  public TestNode(KeyValueStorage storage, PluginRegistry registry, Genesis genesis) throws Exception {
     this.storage = storage;
     this.plugins = registry != null ? registry : new PluginRegistry(genesis.config(), CHAIN_ID);
     chain = new DefaultBlockchain(storage, genesis, new BlockProcessor(genesis.chainConfig(), plugins));

@@ -76,8 +76,14 @@ public interface Blockchain {
   /** Records the forkchoice's safe block hash. */
   void setSafeHash(byte[] hash);
 
-  /** Called with each new canonical head block, after it is stored (newHeads and logs subscriptions). */
+  /** Called with each new canonical head block, after it is stored (the pool, metrics, the block log line). */
   void addHeadListener(Consumer<Block> listener);
+
+  /**
+   * Called after each {@link #setHead} that changed the canonical chain, with the blocks that left
+   * and joined it (log filters and subscriptions send the logs of dropped blocks as removed).
+   */
+  void addHeadChangeListener(Consumer<HeadChange> listener);
 
   /**
    * The account- and storage-trie nodes of the stored states, by keccak256: eth_getProof opens

@@ -18,7 +18,10 @@ import io.nativerollups.node.genesis.InvalidGenesisException;
 import io.nativerollups.node.storage.KeyValueStorage;
 import io.nativerollups.node.storage.StorageException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +52,7 @@ public final class DefaultBlockchain implements Blockchain {
   private final KeyValueStorage storage;
   private final BlockProcessor processor;
   private final List<Consumer<Block>> headListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<HeadChange>> headChangeListeners = new CopyOnWriteArrayList<>();
   private volatile BlockHeader head;
 
   /**
@@ -185,6 +189,8 @@ public final class DefaultBlockchain implements Blockchain {
   @Override
   public void setHead(byte[] blockHash) {
     Block newHead;
+    List<Block> removed = new ArrayList<>();
+    List<Block> added = new ArrayList<>();
     synchronized (this) {
       newHead = blockByHash(blockHash).orElseThrow(() ->
           new IllegalArgumentException("block " + hex(blockHash) + " is not known"));
@@ -193,12 +199,13 @@ public final class DefaultBlockchain implements Blockchain {
       }
       KeyValueStorage.Batch batch = storage.batch();
       for (long n = newHead.header().number() + 1; n <= head.number(); n++) {
-        unindex(batch, n);
+        unindex(batch, n).ifPresent(removed::add);
         batch.delete(key(CANONICAL, number(n)));
       }
       Block b = newHead;
       while (!Arrays.equals(canonicalHash(b.header().number()).orElse(null), b.header().hash())) {
-        unindex(batch, b.header().number());
+        unindex(batch, b.header().number()).ifPresent(removed::add);
+        added.add(b);
         batch.put(key(CANONICAL, number(b.header().number())), b.header().hash());
         for (int i = 0; i < b.transactions().size(); i++) {
           batch.put(key(TX_INDEX, TransactionHasher.hash(b.transactions().get(i))),
@@ -212,6 +219,14 @@ public final class DefaultBlockchain implements Blockchain {
     }
     for (Consumer<Block> listener : headListeners) {
       listener.accept(newHead);
+    }
+    if (!removed.isEmpty() || !added.isEmpty()) {
+      removed.sort(Comparator.comparingLong(b -> b.header().number()));
+      Collections.reverse(added);
+      HeadChange change = new HeadChange(removed, added);
+      for (Consumer<HeadChange> listener : headChangeListeners) {
+        listener.accept(change);
+      }
     }
   }
 
@@ -243,6 +258,11 @@ public final class DefaultBlockchain implements Blockchain {
   }
 
   @Override
+  public void addHeadChangeListener(Consumer<HeadChange> listener) {
+    headChangeListeners.add(listener);
+  }
+
+  @Override
   public NodeStore trieNodes() {
     return nodeReader(TRIE_NODE);
   }
@@ -263,13 +283,15 @@ public final class DefaultBlockchain implements Blockchain {
     batch.commit();
   }
 
-  /** Removes the transaction index entries of the canonical block at {@code n}, if any. */
-  private void unindex(KeyValueStorage.Batch batch, long n) {
-    canonicalHash(n).flatMap(this::blockByHash).ifPresent(old -> {
-      for (var tx : old.transactions()) {
+  /** Removes the transaction index entries of the canonical block at {@code n}, if any, and returns that block. */
+  private Optional<Block> unindex(KeyValueStorage.Batch batch, long n) {
+    Optional<Block> old = canonicalHash(n).flatMap(this::blockByHash);
+    old.ifPresent(o -> {
+      for (var tx : o.transactions()) {
         batch.delete(key(TX_INDEX, TransactionHasher.hash(tx)));
       }
     });
+    return old;
   }
 
   private void writeBlock(KeyValueStorage.Batch batch, Block block, List<Receipt> receipts) {

@@ -2,32 +2,54 @@ package io.nativerollups.node.rpc;
 
 import io.nativerollups.evm.block.Block;
 import io.nativerollups.evm.block.BlockHeader;
+import io.nativerollups.evm.block.Receipt;
 import io.nativerollups.evm.state.WorldState;
+import io.nativerollups.evm.trie.NodeStore;
 import io.nativerollups.node.chain.Blockchain;
 import io.nativerollups.node.rpc.json.Hex;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds the block a {@link BlockParameter} names in the chain. {@code pending} is the head (the
- * node keeps no pending block; the pool's nonces are served by eth_getTransactionCount); {@code
- * safe} and {@code finalized} are the forkchoice's, and an error -39001 while the consensus layer
- * has set none.
+ * Finds the block a {@link BlockParameter} names in the chain. {@code pending} is the {@link
+ * PendingBlock} built from the pool on the head (or the head itself for a resolver made without
+ * one); {@code safe} and {@code finalized} are the forkchoice's, and an error -39001 while the
+ * consensus layer has set none.
  */
 public final class BlockResolver {
   private static final byte[] ZERO_HASH = new byte[32];
 
   private final Blockchain chain;
+  private final PendingBlock pending;
 
+  /** A resolver for which {@code pending} is the head. */
   public BlockResolver(Blockchain chain) {
+    this(chain, null);
+  }
+
+  /** A resolver for which {@code pending} is {@code pending}'s block (null: the head). */
+  public BlockResolver(Blockchain chain, PendingBlock pending) {
     this.chain = chain;
+    this.pending = pending;
+  }
+
+  /** The chain blocks are found in. */
+  public Blockchain chain() {
+    return chain;
+  }
+
+  /** Whether {@code p} is the {@code pending} tag. */
+  public static boolean isPending(BlockParameter p) {
+    return p instanceof BlockParameter.Named n && n.tag() == BlockParameter.Tag.PENDING;
   }
 
   /** The header {@code p} names, or empty for a number beyond the head or an unknown hash. */
   public Optional<BlockHeader> header(BlockParameter p) {
     return switch (p) {
       case BlockParameter.Named n -> switch (n.tag()) {
-        case LATEST, PENDING -> Optional.of(chain.head());
+        case LATEST -> Optional.of(chain.head());
+        case PENDING -> Optional.of(pending == null ? chain.head() : pending.get().block().header());
         case EARLIEST -> chain.headerByNumber(0);
         case SAFE -> chain.headerByHash(forkchoiceHash(chain.safeHash(), "safe"));
         case FINALIZED -> chain.headerByHash(forkchoiceHash(chain.finalizedHash(), "finalized"));
@@ -48,6 +70,9 @@ public final class BlockResolver {
     if (p instanceof BlockParameter.Number n) {
       return chain.blockByNumber(n.number());
     }
+    if (pending != null && isPending(p)) {
+      return Optional.of(pending.get().block());
+    }
     return header(p).flatMap(h -> chain.blockByHash(h.hash()));
   }
 
@@ -67,11 +92,30 @@ public final class BlockResolver {
    * @throws JsonRpcException -32000 when the chain no longer holds that state
    */
   public WorldState state(BlockHeader header) {
+    Optional<PendingBlock.Built> built = pendingBuild(header);
+    if (built.isPresent()) {
+      return built.get().state();
+    }
     try {
       return chain.stateAt(header.hash());
     } catch (IllegalArgumentException e) {
       throw JsonRpcException.serverError("state not available: " + e.getMessage());
     }
+  }
+
+  /** The receipts of {@code block}, a stored block or the pending one. */
+  public List<Receipt> receipts(Block block) {
+    return pendingBuild(block.header()).map(PendingBlock.Built::receipts)
+        .orElseGet(() -> chain.receipts(block.header().hash()));
+  }
+
+  /** The trie nodes {@code header}'s state root opens on (eth_getProof): the pending block's over the chain's, or the chain's. */
+  public NodeStore trieNodes(BlockHeader header) {
+    return pendingBuild(header).map(PendingBlock.Built::trieNodes).orElseGet(chain::trieNodes);
+  }
+
+  private Optional<PendingBlock.Built> pendingBuild(BlockHeader header) {
+    return pending == null ? Optional.empty() : pending.built(header);
   }
 
   /** Whether {@code header} is the canonical block at its height. */

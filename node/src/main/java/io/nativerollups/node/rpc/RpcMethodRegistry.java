@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The methods a server answers, by name. The method groups register theirs at start-up; plugins
@@ -31,6 +32,20 @@ public final class RpcMethodRegistry {
   /** The method called {@code name}, or null. */
   public RpcMethod get(String name) {
     return methods.get(name);
+  }
+
+  /**
+   * A registry with only the methods {@code keep} accepts by name (the same method objects, so
+   * state such as subscriptions stays shared with this one).
+   */
+  public RpcMethodRegistry retaining(Predicate<String> keep) {
+    RpcMethodRegistry retained = new RpcMethodRegistry();
+    methods.forEach((name, method) -> {
+      if (keep.test(name)) {
+        retained.methods.put(name, method);
+      }
+    });
+    return retained;
   }
 
   /** The registered names, sorted. */

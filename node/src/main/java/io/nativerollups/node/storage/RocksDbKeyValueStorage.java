@@ -11,7 +11,8 @@ import org.rocksdb.WriteOptions;
 
 /**
  * A {@link KeyValueStorage} in a RocksDB database. Every batch goes through RocksDB's write-ahead
- * log, so a killed process finds each batch either wholly applied or absent when it reopens.
+ * log, synced to disk before the commit returns, so a killed process or a lost machine finds each
+ * batch either wholly applied or absent when it reopens.
  */
 public final class RocksDbKeyValueStorage implements KeyValueStorage {
   static {
@@ -25,7 +26,9 @@ public final class RocksDbKeyValueStorage implements KeyValueStorage {
   private RocksDbKeyValueStorage(Options options, RocksDB db) {
     this.options = options;
     this.db = db;
-    this.writeOptions = new WriteOptions();
+    // fsync each batch's WAL record: a block import is one batch, so a power loss, not only a
+    // killed process, finds it wholly applied or absent
+    this.writeOptions = new WriteOptions().setSync(true);
   }
 
   /**

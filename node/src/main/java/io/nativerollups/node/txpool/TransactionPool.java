@@ -3,7 +3,10 @@ package io.nativerollups.node.txpool;
 import io.nativerollups.evm.tx.BlobSidecar;
 import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.evm.types.Address;
+import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.function.Consumer;
 
 /**
  * Transactions waiting for a block: checked on entry against the head state, pending when their
@@ -31,6 +34,12 @@ public interface TransactionPool {
   /** The sidecar of a pooled blob transaction. */
   Optional<BlobSidecar> sidecar(byte[] hash);
 
+  /**
+   * A blob of a pooled blob transaction by its versioned hash (engine_getBlobs); when several
+   * pooled transactions carry the same blob, the one added last.
+   */
+  Optional<PooledBlob> blob(byte[] versionedHash);
+
   /** Transactions ready for the next block. */
   int pendingCount();
 
@@ -40,6 +49,23 @@ public interface TransactionPool {
   /** A pooled transaction (pending or queued). */
   Optional<Transaction> byHash(byte[] hash);
 
+  /**
+   * The pooled transactions by sender (in address order), each sender's in nonce order.
+   *
+   * @param pending the transactions ready for the next blocks: consecutive from the sender's account nonce
+   * @param queued the ones after a nonce gap
+   */
+  record Content(SortedMap<Address, List<Transaction>> pending, SortedMap<Address, List<Transaction>> queued) {}
+
+  /** All pooled transactions. */
+  Content content();
+
+  /** The pooled transactions of {@code sender} (both maps empty or holding only that sender). */
+  Content content(Address sender);
+
   /** The nonce {@code sender}'s next transaction takes: account nonce plus consecutive pending ones. */
   long nextNonce(Address sender);
+
+  /** Calls {@code listener} with each transaction the pool accepts, replacements included. */
+  void addListener(Consumer<Transaction> listener);
 }

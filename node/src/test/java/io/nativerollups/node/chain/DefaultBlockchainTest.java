@@ -128,4 +128,40 @@ class DefaultBlockchainTest {
       assertThrows(IllegalArgumentException.class, () -> node.chain.setHead(new byte[32]));
     }
   }
+
+  @Test
+  void headChangesReportTheBlocksThatLeftAndJoinedTheCanonicalChain() throws Exception {
+    try (TestNode node = new TestNode(new InMemoryKeyValueStorage())) {
+      BlockHeader genesis = node.chain.head();
+      List<List<List<String>>> changes = new java.util.ArrayList<>();
+      node.chain.addHeadChangeListener(c -> changes.add(change(c.removed(), c.added())));
+      Block a1 = node.seal();
+      Block a2 = node.seal();
+      Block b1 = sibling(node, genesis);
+      Block b2 = sibling(node, b1.header());
+      assertEquals(List.of(change(List.of(), List.of(a1)), change(List.of(), List.of(a2))), changes);
+
+      changes.clear();
+      node.chain.setHead(b2.header().hash());
+      node.chain.setHead(b2.header().hash());
+      node.chain.setHead(a2.header().hash());
+      node.chain.setHead(genesis.hash());
+      assertEquals(List.of(change(List.of(a1, a2), List.of(b1, b2)), change(List.of(b1, b2), List.of(a1, a2)),
+          change(List.of(a1, a2), List.of())), changes, "setting the same head again reports nothing");
+    }
+  }
+
+  /** A block on {@code parent} that differs from the dev producer's (later timestamp), imported but not made head. */
+  private static Block sibling(TestNode node, BlockHeader parent) {
+    Block b = node.builder.build(parent, new io.nativerollups.node.mining.PayloadAttributes(parent.timestamp() + 99,
+        new byte[32], TestNode.COINBASE, List.of(), new byte[32]), List.of());
+    assertEquals(ImportResult.Status.VALID, node.chain.importBlock(b).status());
+    return b;
+  }
+
+  /** A change by block hashes, so that it compares by value. */
+  private static List<List<String>> change(List<Block> removed, List<Block> added) {
+    return List.of(removed.stream().map(b -> java.util.HexFormat.of().formatHex(b.header().hash())).toList(),
+        added.stream().map(b -> java.util.HexFormat.of().formatHex(b.header().hash())).toList());
+  }
 }

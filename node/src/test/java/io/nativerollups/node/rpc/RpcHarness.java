@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nativerollups.node.TestNode;
+import io.nativerollups.node.genesis.Genesis;
 import io.nativerollups.node.mining.InMemoryPayloadStore;
 import io.nativerollups.node.storage.InMemoryKeyValueStorage;
 import java.io.IOException;
@@ -23,9 +24,15 @@ public final class RpcHarness implements AutoCloseable {
   public final JsonRpcProcessor processor;
 
   public RpcHarness() throws Exception {
-    node = new TestNode(new InMemoryKeyValueStorage());
+    this(TestNode.genesis());
+  }
+
+  /** A node on {@code genesis} instead of the dev genesis. */
+  public RpcHarness(Genesis genesis) throws Exception {
+    node = new TestNode(new InMemoryKeyValueStorage(), null, genesis);
     payloads = new InMemoryPayloadStore(node.chain, node.builder);
-    services = new RpcServices(node.chain, node.pool, node.builder, payloads, node.plugins, "native-rollups/test");
+    services = new RpcServices(node.chain, node.pool, node.builder, payloads, node.plugins, "native-rollups/test",
+        TestNode.COINBASE, true);
     methods = RpcMethods.standard(services, true);
     processor = new JsonRpcProcessor(methods, 100);
   }

@@ -23,9 +23,9 @@ final class BlockReplayer {
   private final Blockchain chain;
   private final BlockResolver blocks;
 
-  BlockReplayer(Blockchain chain) {
-    this.chain = chain;
-    this.blocks = new BlockResolver(chain);
+  BlockReplayer(BlockResolver blocks) {
+    this.chain = blocks.chain();
+    this.blocks = blocks;
   }
 
   /** Ends the replay once the last traced transaction ran. */

@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * debug_traceTransaction {@code (txHash, config?)}, debug_traceBlockByNumber {@code (block,
  * config?)}, debug_traceBlockByHash {@code (hash, config?)} and debug_traceCall {@code (call,
  * block?, config?)}, the config being a {@link TraceOptions} (debug_traceCall's may carry
- * {@code stateOverrides} as eth_call's third parameter does).
+ * {@code stateOverrides} and {@code blockOverrides}, as geth's does).
  *
  * <p>A stored transaction is traced by replaying its block on the parent's state up to it ({@link
  * BlockReplayer}); a call runs as eth_call runs it ({@link CallSimulator}). Blocks answer {@code
@@ -40,11 +40,11 @@ public final class DebugTraceMethods {
   private final BlockReplayer replayer;
   private final CallSimulator simulator;
 
-  public DebugTraceMethods(Blockchain chain, TransactionProcessors processors) {
-    this.chain = chain;
-    this.blocks = new BlockResolver(chain);
-    this.replayer = new BlockReplayer(chain);
-    this.simulator = new CallSimulator(chain, processors);
+  public DebugTraceMethods(BlockResolver blocks, TransactionProcessors processors) {
+    this.chain = blocks.chain();
+    this.blocks = blocks;
+    this.replayer = new BlockReplayer(blocks);
+    this.simulator = new CallSimulator(blocks, processors);
   }
 
   public void registerTo(RpcMethodRegistry r) {
@@ -80,7 +80,8 @@ public final class DebugTraceMethods {
       BlockHeader header = blocks.stateHeader(p.optional(1, BlockParameter::numberTagOrHash, BlockParameter.LATEST));
       TraceRequest request = request(p, 2);
       JsonTracer tracer = request.tracers().get();
-      run(() -> simulator.trace(header, call, request.options().stateOverrides(), request.limited(tracer)));
+      run(() -> simulator.trace(header, call, request.options().stateOverrides(),
+          request.options().blockOverrides(), request.limited(tracer)));
       return tracer.result();
     });
   }

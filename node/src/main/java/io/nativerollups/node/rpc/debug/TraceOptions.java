@@ -2,6 +2,7 @@ package io.nativerollups.node.rpc.debug;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nativerollups.node.rpc.RpcObject;
+import io.nativerollups.node.rpc.eth.BlockOverrides;
 import io.nativerollups.node.rpc.eth.StateOverrides;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * The TraceConfig object of the debug_trace* methods (execution-apis schemas/opcode-tracer.yaml):
  * which tracer, its tracerConfig, the timeout (a Go duration string, geth's default 5s), the struct
- * logger's switches, and, for debug_traceCall, the state overrides. As in geth, fields it does not
+ * logger's switches, and, for debug_traceCall, the state and block overrides. As in geth, fields it does not
  * know are ignored; a known field of the wrong type is an error.
  *
  * @param tracer the named tracer, or null for the struct (opcode) logger
@@ -26,12 +27,14 @@ public record TraceOptions(
     boolean enableMemory,
     boolean enableReturnData,
     int limit,
-    StateOverrides stateOverrides) {
+    StateOverrides stateOverrides,
+    BlockOverrides blockOverrides) {
   /** geth's default trace timeout. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
   /** No options: the struct logger with its defaults. */
   public static final TraceOptions DEFAULTS =
-      new TraceOptions(null, null, DEFAULT_TIMEOUT, false, false, false, false, 0, StateOverrides.NONE);
+      new TraceOptions(null, null, DEFAULT_TIMEOUT, false, false, false, false, 0, StateOverrides.NONE,
+          BlockOverrides.NONE);
 
   private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
 
@@ -45,10 +48,8 @@ public record TraceOptions(
     }
     String timeout = o.optional("timeout", RpcObject::toText);
     Long limit = o.optional("limit", TraceOptions::nonNegativeInt);
-    if (o.has("blockOverrides")) {
-      throw new IllegalArgumentException("field \"blockOverrides\": block overrides are not supported");
-    }
     StateOverrides overrides = o.optional("stateOverrides", StateOverrides::parse);
+    BlockOverrides blockOverrides = o.optional("blockOverrides", BlockOverrides::parse);
     return new TraceOptions(
         tracer == null || tracer.isEmpty() ? null : tracer,
         tracerConfig,
@@ -58,7 +59,8 @@ public record TraceOptions(
         flag(o, "enableMemory"),
         flag(o, "enableReturnData"),
         limit == null ? 0 : limit.intValue(),
-        overrides == null ? StateOverrides.NONE : overrides);
+        overrides == null ? StateOverrides.NONE : overrides,
+        blockOverrides == null ? BlockOverrides.NONE : blockOverrides);
   }
 
   private static boolean flag(RpcObject o, String name) {

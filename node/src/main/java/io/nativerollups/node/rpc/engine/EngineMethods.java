@@ -22,77 +22,123 @@ import io.nativerollups.node.rpc.RpcMethodRegistry;
 import io.nativerollups.node.rpc.RpcObject;
 import io.nativerollups.node.rpc.RpcParams;
 import io.nativerollups.node.rpc.json.Hex;
+import io.nativerollups.node.txpool.TransactionPool;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * The Engine API a consensus client (or a test acting as one) drives the node with:
- * engine_exchangeCapabilities, engine_forkchoiceUpdatedV3, engine_newPayloadV3/V4 and
- * engine_getPayloadV4/V5, as execution-apis specifies them for Cancun, Prague and Osaka.
+ * The Engine API a consensus client drives the node with, as execution-apis specifies it up to
+ * Osaka: engine_newPayloadV1-V4, engine_forkchoiceUpdatedV1-V3, engine_getPayloadV1-V5, with the
+ * blob ({@link EngineBlobMethods}), payload body ({@link PayloadBodyMethods}) and identification
+ * ({@link ClientVersionMethod}) methods, and engine_exchangeCapabilities listing them all.
+ *
+ * <p>Each versioned method serves the forks {@link #SERVED_FORKS} gives it and answers -38005
+ * Unsupported fork for a payload or attributes timestamp of another; V1 and V2 serve Paris and
+ * Shanghai, which this node does not run (its chains start at Cancun), so they check their
+ * parameters and refuse every fork. That is also why INVALID_BLOCK_HASH, newPayloadV1's answer to a
+ * wrong block hash, never occurs: from V2 a wrong hash is INVALID.
  *
  * <p>A payload from newPayload is checked (block hash, blob versioned hashes, transactions) and
  * then fully validated and stored by {@link Blockchain#importBlock}; it becomes the head only
- * through forkchoiceUpdated. Calls are meant to run one at a time, in order ({@link EngineServer}
- * uses a single thread), as the spec requires of forkchoice updates.
+ * through forkchoiceUpdated. Invalid payloads are remembered ({@link InvalidPayloads}) so that
+ * their descendants are INVALID too. Calls are meant to run one at a time, in order ({@link
+ * EngineServer} uses a single thread), as the spec requires of forkchoice updates.
  */
 public final class EngineMethods {
   private static final Logger LOG = LogManager.getLogger(EngineMethods.class);
   public static final int UNKNOWN_PAYLOAD = -38001;
   public static final int INVALID_FORKCHOICE_STATE = -38002;
   public static final int INVALID_PAYLOAD_ATTRIBUTES = -38003;
+  public static final int TOO_LARGE_REQUEST = -38004;
   public static final int UNSUPPORTED_FORK = -38005;
   private static final byte[] ZERO_HASH = new byte[32];
   private static final Set<String> FORKCHOICE_FIELDS = Set.of("headBlockHash", "safeBlockHash", "finalizedBlockHash");
-  /** The methods this node serves, as engine_exchangeCapabilities lists them. */
-  public static final List<String> CAPABILITIES = List.of(
-      "engine_forkchoiceUpdatedV3", "engine_newPayloadV3", "engine_newPayloadV4", "engine_getPayloadV4",
-      "engine_getPayloadV5");
+  private static final Set<Fork> NONE = EnumSet.noneOf(Fork.class);
+  /** The forks whose payloads each versioned method serves (by the payload's or attributes' timestamp). */
+  private static final Map<String, Set<Fork>> SERVED_FORKS = Map.ofEntries(
+      Map.entry("engine_newPayloadV1", NONE),
+      Map.entry("engine_newPayloadV2", NONE),
+      Map.entry("engine_newPayloadV3", EnumSet.of(Fork.CANCUN)),
+      Map.entry("engine_newPayloadV4", EnumSet.of(Fork.PRAGUE, Fork.OSAKA)),
+      Map.entry("engine_forkchoiceUpdatedV1", NONE),
+      Map.entry("engine_forkchoiceUpdatedV2", NONE),
+      Map.entry("engine_forkchoiceUpdatedV3", EnumSet.of(Fork.CANCUN, Fork.PRAGUE, Fork.OSAKA)),
+      Map.entry("engine_getPayloadV1", NONE),
+      Map.entry("engine_getPayloadV2", NONE),
+      Map.entry("engine_getPayloadV3", EnumSet.of(Fork.CANCUN)),
+      Map.entry("engine_getPayloadV4", EnumSet.of(Fork.PRAGUE)),
+      Map.entry("engine_getPayloadV5", EnumSet.of(Fork.OSAKA)));
 
   private final Blockchain chain;
   private final PayloadStore payloads;
+  private final TransactionPool pool;
+  private final String clientVersion;
+  private final InvalidPayloads invalid = new InvalidPayloads();
 
-  public EngineMethods(Blockchain chain, PayloadStore payloads) {
+  /** @param clientVersion web3_clientVersion's answer, which engine_getClientVersionV1 takes its name and version from */
+  public EngineMethods(Blockchain chain, PayloadStore payloads, TransactionPool pool, String clientVersion) {
     this.chain = chain;
     this.payloads = payloads;
+    this.pool = pool;
+    this.clientVersion = clientVersion;
   }
 
+  /** Registers the engine namespace, engine_exchangeCapabilities answering the other engine methods registered. */
   public void registerTo(RpcMethodRegistry r) {
+    for (int v = 1; v <= 4; v++) {
+      int version = v;
+      r.registerMethod("engine_newPayloadV" + v, p -> newPayload(p, version));
+    }
+    for (int v = 1; v <= 3; v++) {
+      int version = v;
+      r.registerMethod("engine_forkchoiceUpdatedV" + v, p -> forkchoiceUpdated(p, version));
+    }
+    for (int v = 1; v <= 5; v++) {
+      int version = v;
+      r.registerMethod("engine_getPayloadV" + v, p -> getPayload(p, version));
+    }
+    new EngineBlobMethods(chain, pool).registerTo(r);
+    new PayloadBodyMethods(chain).registerTo(r);
+    new ClientVersionMethod(clientVersion).registerTo(r);
+    List<String> capabilities = r.names().stream().filter(n -> n.startsWith("engine_")).toList();
     r.registerMethod("engine_exchangeCapabilities", p -> {
       p.atMost(1);
       p.required(0, n -> RpcObject.toList(n, RpcObject::toText));
-      return CAPABILITIES;
+      return capabilities;
     });
-    r.registerMethod("engine_forkchoiceUpdatedV3", this::forkchoiceUpdatedV3);
-    r.registerMethod("engine_newPayloadV3", p -> newPayload(p, 3));
-    r.registerMethod("engine_newPayloadV4", p -> newPayload(p, 4));
-    r.registerMethod("engine_getPayloadV4", p -> getPayload(p, 4));
-    r.registerMethod("engine_getPayloadV5", p -> getPayload(p, 5));
   }
 
-  private Fork forkAt(long timestamp) {
-    return chain.config().forkAt(timestamp).rules();
+  /** -38004, for a request for more entities than a method serves at once. */
+  static JsonRpcException tooLargeRequest() {
+    return new JsonRpcException(TOO_LARGE_REQUEST, "Too large request");
+  }
+
+  /** Refuses with -38005 a {@code timestamp} in a fork the called method does not serve. */
+  private void checkFork(RpcParams p, long timestamp) {
+    if (!SERVED_FORKS.get(p.method()).contains(chain.config().forkAt(timestamp).rules())) {
+      throw new JsonRpcException(UNSUPPORTED_FORK, "Unsupported fork");
+    }
   }
 
   // engine_newPayload
 
   private Object newPayload(RpcParams p, int version) {
-    int count = version == 3 ? 3 : 4;
+    int count = version <= 2 ? 1 : version == 3 ? 3 : 4;
     if (p.size() != count) {
-      throw JsonRpcException.invalidParams("engine_newPayloadV" + version + " takes " + count + " parameters, got " + p.size());
+      throw JsonRpcException.invalidParams(p.method() + " takes " + count + " parameters, got " + p.size());
     }
-    List<byte[]> expectedBlobHashes = p.required(1, n -> RpcObject.toList(n, RpcObject::toHash));
-    byte[] beaconRoot = p.hash(2);
-    byte[] requestsHash = version == 4 ? BlockProcessor.requestsHash(p.required(3, EngineMethods::executionRequests)) : null;
-    ExecutionPayloads.PayloadV3 payload = p.required(0, n -> ExecutionPayloads.parseV3(n, beaconRoot, requestsHash));
-    Fork fork = forkAt(payload.header().timestamp());
-    if (version == 3 ? fork != Fork.CANCUN : !fork.isAtLeast(Fork.PRAGUE)) {
-      throw new JsonRpcException(UNSUPPORTED_FORK, "Unsupported fork");
-    }
+    List<byte[]> expectedBlobHashes = version >= 3 ? p.required(1, n -> RpcObject.toList(n, RpcObject::toHash)) : null;
+    byte[] beaconRoot = version >= 3 ? p.hash(2) : null;
+    byte[] requestsHash = version >= 4 ? BlockProcessor.requestsHash(p.required(3, EngineMethods::executionRequests)) : null;
+    ExecutionPayloads.Payload payload = p.required(0, n -> ExecutionPayloads.parse(n, version, beaconRoot, requestsHash));
+    checkFork(p, payload.header().timestamp());
     Block block;
     try {
       block = ExecutionPayloads.toBlock(payload);
@@ -108,17 +154,26 @@ public final class EngineMethods {
     for (Transaction tx : block.transactions()) {
       blobHashes.addAll(tx.blobVersionedHashes());
     }
-    if (!sameHashes(blobHashes, expectedBlobHashes)) {
+    if (expectedBlobHashes != null && !sameHashes(blobHashes, expectedBlobHashes)) {
       return status("INVALID", null, "blob versioned hashes do not match the payload's blob transactions");
     }
     if (chain.headerByHash(hash).isPresent()) {
       return status("VALID", hash, null);
     }
+    Optional<InvalidPayloads.Invalid> known = invalid.get(hash)
+        .or(() -> invalid.get(block.header().parentHash()).map(parent ->
+            new InvalidPayloads.Invalid("descends from invalid block " + Hex.data(block.header().parentHash())
+                + " (" + parent.reason() + ")", parent.latestValidHash())));
+    if (known.isPresent()) {
+      invalid.add(hash, known.get());
+      return status("INVALID", known.get().latestValidHash(), known.get().reason());
+    }
     ImportResult result = chain.importBlock(block);
     return switch (result.status()) {
       case VALID -> status("VALID", hash, null);
       case INVALID -> {
-        LOG.info("engine_newPayload: block {} ({}) is invalid: {}", block.header().number(), Hex.data(hash), result.reason());
+        LOG.info("{}: block {} ({}) is invalid: {}", p.method(), block.header().number(), Hex.data(hash), result.reason());
+        invalid.add(hash, new InvalidPayloads.Invalid(result.reason(), result.latestValidHash()));
         yield status("INVALID", result.latestValidHash(), result.reason());
       }
       case SYNCING -> status("SYNCING", null, null);
@@ -170,23 +225,43 @@ public final class EngineMethods {
     return o;
   }
 
-  // engine_forkchoiceUpdatedV3
+  // engine_forkchoiceUpdated
 
   private record ForkchoiceState(byte[] head, byte[] safe, byte[] finalized) {}
 
-  private Object forkchoiceUpdatedV3(RpcParams p) {
+  /**
+   * Attributes that are not the version's structure (-38003) or not in a fork it serves (-38005)
+   * are refused before the forkchoice state is touched, as geth does; a timestamp not after the
+   * head's is found only when building, after the state is applied, which the spec says is not
+   * rolled back.
+   */
+  private Object forkchoiceUpdated(RpcParams p, int version) {
     p.atMost(2);
     ForkchoiceState state = p.required(0, n -> {
       RpcObject o = new RpcObject(n).onlyFields(FORKCHOICE_FIELDS);
       return new ForkchoiceState(o.hash("headBlockHash"), o.hash("safeBlockHash"), o.hash("finalizedBlockHash"));
     });
     JsonNode rawAttributes = p.raw(1);
+    PayloadAttributes attributes = null;
+    if (rawAttributes != null) {
+      try {
+        attributes = ExecutionPayloads.attributes(rawAttributes, version);
+      } catch (IllegalArgumentException e) {
+        LOG.debug("{}: invalid payload attributes: {}", p.method(), e.getMessage());
+        throw new JsonRpcException(INVALID_PAYLOAD_ATTRIBUTES, "Invalid payload attributes");
+      }
+      checkFork(p, attributes.timestamp());
+    }
+    Optional<InvalidPayloads.Invalid> knownInvalid = invalid.get(state.head());
+    if (knownInvalid.isPresent()) {
+      return forkchoiceResponse(status("INVALID", knownInvalid.get().latestValidHash(), knownInvalid.get().reason()), null);
+    }
     Optional<BlockHeader> head = chain.headerByHash(state.head());
     if (head.isEmpty()) {
       return forkchoiceResponse(status("SYNCING", null, null), null);
     }
-    checkOnChain(state.finalized(), head.get(), "finalized");
-    checkOnChain(state.safe(), head.get(), "safe");
+    checkOnChain(p, state.finalized(), head.get(), "finalized");
+    checkOnChain(p, state.safe(), head.get(), "safe");
     chain.setHead(state.head());
     if (!Arrays.equals(state.finalized(), ZERO_HASH)) {
       chain.setFinalizedHash(state.finalized());
@@ -195,41 +270,31 @@ public final class EngineMethods {
       chain.setSafeHash(state.safe());
     }
     ObjectNode valid = status("VALID", state.head(), null);
-    if (rawAttributes == null) {
+    if (attributes == null) {
       return forkchoiceResponse(valid, null);
     }
-    PayloadAttributes attributes;
-    try {
-      attributes = ExecutionPayloads.attributesV3(rawAttributes);
-    } catch (IllegalArgumentException e) {
-      LOG.debug("engine_forkchoiceUpdatedV3: invalid payload attributes: {}", e.getMessage());
-      throw new JsonRpcException(INVALID_PAYLOAD_ATTRIBUTES, "Invalid payload attributes");
-    }
-    if (!forkAt(attributes.timestamp()).isAtLeast(Fork.CANCUN)) {
-      throw new JsonRpcException(UNSUPPORTED_FORK, "Unsupported fork");
-    }
     if (Long.compareUnsigned(attributes.timestamp(), head.get().timestamp()) <= 0) {
-      LOG.debug("engine_forkchoiceUpdatedV3: payload timestamp {} not after the head's", attributes.timestamp());
+      LOG.debug("{}: payload timestamp {} not after the head's", p.method(), attributes.timestamp());
       throw new JsonRpcException(INVALID_PAYLOAD_ATTRIBUTES, "Invalid payload attributes");
     }
     byte[] payloadId;
     try {
       payloadId = payloads.startBuilding(state.head(), attributes);
     } catch (IllegalArgumentException e) {
-      LOG.info("engine_forkchoiceUpdatedV3: cannot build on {}: {}", Hex.data(state.head()), e.getMessage());
+      LOG.info("{}: cannot build on {}: {}", p.method(), Hex.data(state.head()), e.getMessage());
       throw new JsonRpcException(INVALID_PAYLOAD_ATTRIBUTES, "Invalid payload attributes");
     }
     return forkchoiceResponse(valid, payloadId);
   }
 
   /** A non-zero safe or finalized hash must be a stored block that the head descends from. */
-  private void checkOnChain(byte[] hash, BlockHeader head, String which) {
+  private void checkOnChain(RpcParams p, byte[] hash, BlockHeader head, String which) {
     if (Arrays.equals(hash, ZERO_HASH)) {
       return;
     }
     Optional<BlockHeader> block = chain.headerByHash(hash);
     if (block.isEmpty() || !isAncestor(block.get(), head)) {
-      LOG.debug("engine_forkchoiceUpdatedV3: {} block {} is not on the head's chain", which, Hex.data(hash));
+      LOG.debug("{}: {} block {} is not on the head's chain", p.method(), which, Hex.data(hash));
       throw new JsonRpcException(INVALID_FORKCHOICE_STATE, "Invalid forkchoice state");
     }
   }
@@ -261,11 +326,8 @@ public final class EngineMethods {
     p.atMost(1);
     byte[] id = p.required(0, n -> Hex.parseData(RpcObject.toText(n), 8));
     BuiltPayload built = payloads.get(id).orElseThrow(() -> new JsonRpcException(UNKNOWN_PAYLOAD, "Unknown payload"));
-    Fork fork = forkAt(built.block().header().timestamp());
-    if (version == 4 ? fork != Fork.PRAGUE : fork != Fork.OSAKA) {
-      throw new JsonRpcException(UNSUPPORTED_FORK, "Unsupported fork");
-    }
-    return payloadResponse(built);
+    checkFork(p, built.block().header().timestamp());
+    return payloadResponse(built, version >= 4);
   }
 
   /**
@@ -277,6 +339,11 @@ public final class EngineMethods {
    * @throws JsonRpcException -32603 when a blob transaction's sidecar is not known
    */
   public static ObjectNode payloadResponse(BuiltPayload built) {
+    return payloadResponse(built, true);
+  }
+
+  /** getPayload's answer; V3's has no executionRequests. */
+  private static ObjectNode payloadResponse(BuiltPayload built, boolean withRequests) {
     long blobTransactions = built.block().transactions().stream().filter(tx -> tx.type() == TransactionType.BLOB).count();
     if (blobTransactions != built.sidecars().size()) {
       throw new JsonRpcException(JsonRpcException.INTERNAL_ERROR,
@@ -295,8 +362,10 @@ public final class EngineMethods {
       sidecar.blobs().forEach(b -> blobs.add(Hex.data(b)));
     }
     o.put("shouldOverrideBuilder", false);
-    ArrayNode requests = o.putArray("executionRequests");
-    built.executionRequests().forEach(r -> requests.add(Hex.data(r)));
+    if (withRequests) {
+      ArrayNode requests = o.putArray("executionRequests");
+      built.executionRequests().forEach(r -> requests.add(Hex.data(r)));
+    }
     return o;
   }
 }

@@ -48,7 +48,16 @@ public final class EthLogMethods {
 
   private Object logs(RpcParams p) {
     p.atMost(1);
-    LogFilter filter = p.required(0, LogFilter::parse);
+    return logs(p.required(0, LogFilter::parse));
+  }
+
+  /**
+   * The logs of the canonical chain that pass {@code filter} (eth_getLogs, eth_getFilterLogs), its
+   * tags resolved against the chain as it is now.
+   *
+   * @throws JsonRpcException for an unknown block hash, a reversed range or a limit exceeded
+   */
+  public ArrayNode logs(LogFilter filter) {
     ArrayNode out = JsonNodeFactory.instance.arrayNode();
     if (filter.blockHash() != null) {
       Block block = chain.blockByHash(filter.blockHash())
@@ -59,10 +68,7 @@ public final class EthLogMethods {
     long head = chain.head().number();
     long from = number(filter.fromBlock(), head);
     long to = Math.min(number(filter.toBlock(), head), head);
-    if (filter.fromBlock() instanceof BlockParameter.Number && filter.toBlock() instanceof BlockParameter.Number
-        && from > number(filter.toBlock(), head)) {
-      throw JsonRpcException.serverError("invalid block range params: fromBlock is after toBlock");
-    }
+    checkBlockOrder(filter);
     if (to >= from && to - from + 1 > maxBlockRange) {
       throw new JsonRpcException(JsonRpcException.LIMIT_EXCEEDED, "query exceeds max block range " + maxBlockRange);
     }
@@ -82,6 +88,18 @@ public final class EthLogMethods {
       }
     }
     return out;
+  }
+
+  /**
+   * Refuses a range whose ends are both numbers and reversed.
+   *
+   * @throws JsonRpcException -32000 "invalid block range params: fromBlock is after toBlock"
+   */
+  static void checkBlockOrder(LogFilter filter) {
+    if (filter.fromBlock() instanceof BlockParameter.Number from && filter.toBlock() instanceof BlockParameter.Number to
+        && from.number() > to.number()) {
+      throw JsonRpcException.serverError("invalid block range params: fromBlock is after toBlock");
+    }
   }
 
   /** The block number a range end names; past-the-head numbers stay as given. */

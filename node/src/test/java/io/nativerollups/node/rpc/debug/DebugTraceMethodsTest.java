@@ -252,7 +252,7 @@ class DebugTraceMethodsTest {
     errors.add(rpc.error("debug_traceBlockByHash", "0x12"));
     errors.add(rpc.error("debug_traceCall", Map.of("to", 5)));
     errors.add(rpc.error("debug_traceCall", Map.of("to", CALLER.toHexString()), "latest",
-        Map.of("blockOverrides", Map.of())));
+        Map.of("blockOverrides", List.of())));
     errors.add(rpc.error("debug_traceCall", Map.of("to", CALLER.toHexString()), "latest",
         Map.of("stateOverrides", List.of())));
     for (JsonNode e : errors) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nativerollups.evm.block.Block;
 import io.nativerollups.evm.tx.BlobSidecar;
 import io.nativerollups.evm.tx.Transaction;
@@ -15,13 +14,10 @@ import io.nativerollups.evm.types.UInt256;
 import io.nativerollups.node.BlobTransactions;
 import io.nativerollups.node.mining.BuiltPayload;
 import io.nativerollups.node.rpc.JsonRpcException;
-import io.nativerollups.node.rpc.JsonRpcProcessor;
 import io.nativerollups.node.rpc.RpcHarness;
-import io.nativerollups.node.rpc.RpcMethods;
 import io.nativerollups.node.rpc.json.Hex;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -30,32 +26,22 @@ import org.junit.jupiter.api.Test;
 
 /** Blob transactions sent over eth_sendRawTransaction and handed out in engine_getPayload's blobsBundle. */
 class EngineBlobsBundleTest {
-  private static final String ZERO = "0x" + "00".repeat(32);
+  private EngineHarness engine;
   private RpcHarness rpc;
-  private JsonRpcProcessor engine;
 
   @BeforeEach
   void start() throws Exception {
-    rpc = new RpcHarness();
-    engine = new JsonRpcProcessor(RpcMethods.engine(rpc.services, rpc.methods), 10);
+    engine = new EngineHarness();
+    rpc = engine.rpc;
   }
 
   @AfterEach
   void stop() {
-    rpc.close();
-  }
-
-  private JsonNode engineResult(String method, Object... params) throws Exception {
-    ObjectNode request = JsonRpcProcessor.MAPPER.createObjectNode();
-    request.put("jsonrpc", "2.0").put("id", 1).put("method", method);
-    request.set("params", JsonRpcProcessor.MAPPER.valueToTree(List.of(params)));
-    JsonNode r = JsonRpcProcessor.MAPPER.readTree(engine.process(JsonRpcProcessor.write(request).getBytes(), null));
-    assertTrue(r.has("result"), () -> method + ": " + r);
-    return r.get("result");
+    engine.close();
   }
 
   @Test
-  void getPayloadV5ReturnsTheCellProofBundleAndTheBlockOnlyTheCanonicalForm() throws Exception {
+  void getPayloadV5ReturnsTheCellProofBundleAndTheBlockOnlyTheCanonicalForm() {
     BlobSidecar sidecar = BlobTransactions.sidecar(true, 1);
     Transaction tx = BlobTransactions.transaction(0, sidecar, 1_000);
     String hash = rpc.result("eth_sendRawTransaction", Hex.data(BlobTransactions.networkForm(tx, sidecar))).asText();
@@ -66,19 +52,11 @@ class EngineBlobsBundleTest {
     assertEquals("0x3e8", pooled.get("maxFeePerBlobGas").asText());
     assertEquals(Hex.data(tx.blobVersionedHashes().get(0)), pooled.get("blobVersionedHashes").get(0).asText());
 
-    String head = Hex.data(rpc.node.chain.head().hash());
-    Map<String, String> forkchoice = new LinkedHashMap<>();
-    forkchoice.put("headBlockHash", head);
-    forkchoice.put("safeBlockHash", ZERO);
-    forkchoice.put("finalizedBlockHash", ZERO);
-    Map<String, Object> attrs = new LinkedHashMap<>();
-    attrs.put("timestamp", Hex.quantity(2000));
-    attrs.put("prevRandao", ZERO);
-    attrs.put("suggestedFeeRecipient", "0x" + "c0".repeat(20));
+    Map<String, Object> attrs = EngineHarness.attributes(2000);
     attrs.put("withdrawals", List.of());
-    attrs.put("parentBeaconBlockRoot", ZERO);
-    String id = engineResult("engine_forkchoiceUpdatedV3", forkchoice, attrs).get("payloadId").asText();
-    JsonNode built = engineResult("engine_getPayloadV5", id);
+    String id = engine.result("engine_forkchoiceUpdatedV3",
+        EngineHarness.forkchoice(engine.head(), EngineHarness.ZERO, EngineHarness.ZERO), attrs).get("payloadId").asText();
+    JsonNode built = engine.result("engine_getPayloadV5", id);
 
     JsonNode payload = built.get("executionPayload");
     assertEquals(Hex.data(TransactionEncoder.encode(tx)), payload.get("transactions").get(0).asText());

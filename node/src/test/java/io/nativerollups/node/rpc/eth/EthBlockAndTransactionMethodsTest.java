@@ -99,7 +99,7 @@ class EthBlockAndTransactionMethodsTest {
     assertEquals(blockHash, full.get("transactions").get(0).get("blockHash").asText());
     assertEquals(blockHash, rpc.result("eth_getBlockByNumber", "latest", false).get("hash").asText());
     assertEquals("0x0", rpc.result("eth_getBlockByNumber", "earliest", false).get("number").asText());
-    assertEquals(blockHash, rpc.result("eth_getBlockByNumber", "pending", false).get("hash").asText());
+    assertEquals(blockHash, rpc.result("eth_getBlockByNumber", "pending", false).get("parentHash").asText());
     assertTrue(rpc.result("eth_getBlockByNumber", "0x5", false).isNull());
     assertTrue(rpc.result("eth_getBlockByHash", "0x" + "11".repeat(32), false).isNull());
     assertEquals("0x1", rpc.result("eth_getBlockTransactionCountByNumber", "0x1").asText());
