@@ -278,7 +278,8 @@ public final class Node implements Callable<Integer> {
 
     Vertx vertx = Vertx.vertx();
     resources.add(() -> vertx.close().await());
-    RpcServices services = new RpcServices(chain, pool, builder, payloads, registry, CLIENT_VERSION);
+    RpcServices services = new RpcServices(chain, pool, builder, payloads, registry, CLIENT_VERSION,
+        Address.fromHex(coinbase), devMode);
     RpcMethodRegistry api = RpcMethods.standard(services, true);
     RpcMethods.addPluginMethods(api, registry.rpcMethods());
     Set<String> pluginMethods = registry.rpcMethods().keySet();

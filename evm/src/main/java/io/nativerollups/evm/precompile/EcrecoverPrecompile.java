@@ -17,7 +17,7 @@ public final class EcrecoverPrecompile implements PrecompiledContract {
 
   @Override
   public String name() {
-    return "ECRECOVER";
+    return "ECREC";
   }
 
   @Override

@@ -9,7 +9,7 @@ public final class IdentityPrecompile extends WordPricedPrecompile {
 
   @Override
   public String name() {
-    return "IDENTITY";
+    return "ID";
   }
 
   @Override

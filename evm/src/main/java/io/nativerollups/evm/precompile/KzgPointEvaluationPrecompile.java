@@ -20,7 +20,7 @@ public final class KzgPointEvaluationPrecompile implements PrecompiledContract {
 
   @Override
   public String name() {
-    return "POINT_EVALUATION";
+    return "KZG_POINT_EVALUATION";
   }
 
   @Override

@@ -7,7 +7,10 @@ package io.nativerollups.evm.precompile;
  */
 public interface PrecompiledContract {
 
-  /** A short name for logs and tests, such as "ECRECOVER". */
+  /**
+   * The contract's name as EIP-7910 (eth_config) lists it, such as "ECREC" or "BN254_ADD"; also
+   * used in logs and halt reasons.
+   */
   String name();
 
   /** Gas this input costs; {@code Long.MAX_VALUE} when the price overflows. */

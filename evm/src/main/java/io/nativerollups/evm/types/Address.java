@@ -1,5 +1,7 @@
 package io.nativerollups.evm.types;
 
+import io.nativerollups.evm.crypto.Keccak256;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.apache.tuweni.bytes.Bytes;
@@ -64,6 +66,21 @@ public final class Address implements Comparable<Address> {
 
   public String toHexString() {
     return "0x" + HexFormat.of().formatHex(bytes);
+  }
+
+  /**
+   * The EIP-55 mixed-case checksum form, as geth prints addresses ({@code common.Address.Hex}): a
+   * hex letter is upper case where the keccak256 of the lower-case hex has a nibble of 8 or more.
+   */
+  public String toChecksumHexString() {
+    String hex = HexFormat.of().formatHex(bytes);
+    byte[] hash = Keccak256.hash(hex.getBytes(StandardCharsets.US_ASCII));
+    StringBuilder out = new StringBuilder(2 + hex.length()).append("0x");
+    for (int i = 0; i < hex.length(); i++) {
+      int nibble = (hash[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0xf;
+      out.append(nibble >= 8 ? Character.toUpperCase(hex.charAt(i)) : hex.charAt(i));
+    }
+    return out.toString();
   }
 
   @Override

@@ -24,6 +24,8 @@ public final class JsonRpcException extends RuntimeException {
   public static final int EXECUTION_REVERTED = 3;
   /** execution-apis: the block asked for is not known. */
   public static final int UNKNOWN_BLOCK = -39001;
+  /** execution-apis (eth_simulateV1, geth's eth_getStorageValues): a limit the client chose was exceeded. */
+  public static final int CLIENT_LIMIT_EXCEEDED = -38026;
 
   private final int code;
   private final Object data;

@@ -3,8 +3,10 @@ package io.nativerollups.node.rpc;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.nativerollups.node.rpc.debug.DebugMethods;
 import io.nativerollups.node.rpc.engine.EngineMethods;
+import io.nativerollups.node.rpc.eth.EthAccountMethods;
 import io.nativerollups.node.rpc.eth.EthBlockMethods;
 import io.nativerollups.node.rpc.eth.EthCallMethods;
+import io.nativerollups.node.rpc.eth.EthConfigMethods;
 import io.nativerollups.node.rpc.eth.EthFeeMethods;
 import io.nativerollups.node.rpc.eth.EthFilterMethods;
 import io.nativerollups.node.rpc.eth.EthLogMethods;
@@ -27,7 +29,7 @@ import java.util.Set;
  * Builds the method registries the node's servers answer from.
  *
  * <pre>{@code
- * RpcServices services = new RpcServices(chain, pool, builder, payloads, plugins, version);
+ * RpcServices services = new RpcServices(chain, pool, builder, payloads, plugins, version, coinbase, devMode);
  * RpcMethodRegistry api = RpcMethods.standard(services, testingEnabled);
  * RpcMethods.addPluginMethods(api, plugins.rpcMethods());
  * JsonRpcServer http = JsonRpcServer.start(vertx, rpcConfig, api);
@@ -69,13 +71,16 @@ public final class RpcMethods {
     new EthBlockMethods(blocks).registerTo(r);
     new EthTransactionMethods(blocks, s.pool()).registerTo(r);
     new EthStateMethods(blocks, s.pool()).registerTo(r);
-    new EthCallMethods(blocks, new TransactionProcessors(s.chain().config(), s.extension())).registerTo(r);
+    TransactionProcessors processors = new TransactionProcessors(s.chain().config(), s.extension());
+    new EthCallMethods(blocks, processors).registerTo(r);
+    new EthConfigMethods(s.chain(), processors).registerTo(r);
     new EthFeeMethods(s.chain()).registerTo(r);
     new EthLogMethods(s.chain()).registerTo(r);
     new EthFilterMethods(s.chain(), s.pool()).registerTo(r);
-    new SubscriptionMethods(s.chain()).registerTo(r);
+    new SubscriptionMethods(s.chain(), s.pool()).registerTo(r);
     new DebugMethods(s.chain()).registerTo(r);
     new TxPoolMethods(s.pool()).registerTo(r);
+    new EthAccountMethods(s.coinbase(), s.mining()).registerTo(r);
     if (testing) {
       new TestingMethods(s.chain(), s.builder()).registerTo(r);
     }

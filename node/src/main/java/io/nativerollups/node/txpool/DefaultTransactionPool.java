@@ -1,5 +1,6 @@
 package io.nativerollups.node.txpool;
 
+import io.nativerollups.evm.block.BlobSchedule;
 import io.nativerollups.evm.block.BlockHeader;
 import io.nativerollups.evm.block.BlockValidator;
 import io.nativerollups.evm.block.ForkActivation;
@@ -18,6 +19,7 @@ import io.nativerollups.evm.types.UInt256;
 import io.nativerollups.node.chain.Blockchain;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -26,30 +28,57 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
  * The node's pool, checked against the head state with geth's rules and messages: sender,
- * chain id, size, fee fields, intrinsic gas, gas limit, base fee, nonce, balance; a transaction for
- * a nonce already pooled replaces it only with both fees raised by {@link #PRICE_BUMP_PERCENT};
- * transactions after a nonce gap wait (queued) until it fills. A blob transaction comes with its
- * sidecar in the form the next block's fork takes (EIP-7594 cell proofs from Osaka), whose KZG
- * proofs must verify, and pays at least the next block's blob base fee; the sidecar is kept beside
- * it by hash. Included and outdated transactions leave when the head moves ({@link #onNewHead}).
+ * chain id, size, fee fields, intrinsic gas, gas limit, base fee, nonce, and a balance that covers
+ * the cost of all the sender's pooled transactions together (legacypool/blobpool accounting); a
+ * transaction for a nonce already pooled replaces it only with its fees raised by {@link
+ * #PRICE_BUMP_PERCENT} ({@link #BLOB_PRICE_BUMP_PERCENT} for blob transactions); transactions
+ * after a nonce gap wait (queued) until it fills. A sender holds either blob or other transactions,
+ * never both (geth's "address already reserved"), blob transactions without nonce gaps. Each sender
+ * and the whole pool have a cap ({@link Limits}); a full pool evicts its cheapest transaction for a
+ * better paying one. A blob transaction comes with its sidecar in the form the next block's fork
+ * takes (EIP-7594 cell proofs from Osaka), whose KZG proofs must verify, and pays at least the next
+ * block's blob base fee; the sidecar is kept beside it by hash. When the head moves ({@link
+ * #onNewHead}) included, outdated and no longer affordable transactions leave.
  */
 public final class DefaultTransactionPool implements TransactionPool {
   /** geth's txMaxSize: four 32 KiB slots. */
   public static final int MAX_TRANSACTION_SIZE = 4 * 32 * 1024;
-  /** geth's default price bump for a replacement. */
+  /** geth's default price bump for a replacement (legacypool). */
   public static final int PRICE_BUMP_PERCENT = 10;
-  /** Most transactions the pool holds. */
-  public static final int CAPACITY = 4096;
-  /** Most transactions one sender may have waiting beyond a gap. */
-  public static final int MAX_QUEUED_PER_SENDER = 64;
+  /** geth's blobpool price bump: a blob transaction is replaced only by one paying double. */
+  public static final int BLOB_PRICE_BUMP_PERCENT = 100;
+
+  /**
+   * How many transactions the pool holds.
+   *
+   * @param capacity most transactions in the pool; beyond it the cheapest is evicted
+   * @param accountSlots most transactions (pending and queued) one sender may have pooled
+   * @param blobAccountSlots the same for a sender of blob transactions
+   */
+  public record Limits(int capacity, int accountSlots, int blobAccountSlots) {
+    /**
+     * 4096 transactions; per sender geth's 16 pending plus 64 queued slots (legacypool
+     * AccountSlots + AccountQueue), and 16 blob transactions (blobpool maxTxsPerAccount).
+     */
+    public static final Limits DEFAULT = new Limits(4096, 16 + 64, 16);
+
+    public Limits {
+      if (capacity < 1 || accountSlots < 1 || blobAccountSlots < 1) {
+        throw new IllegalArgumentException("pool limits must be positive: " + capacity + ", " + accountSlots
+            + ", " + blobAccountSlots);
+      }
+    }
+  }
 
   private final Blockchain chain;
+  private final Limits limits;
   private final Map<Address, TreeMap<Long, Transaction>> bySender = new HashMap<>();
   private final Map<String, Transaction> byHash = new HashMap<>();
   private final Map<String, BlobSidecar> sidecars = new HashMap<>();
@@ -59,8 +88,14 @@ public final class DefaultTransactionPool implements TransactionPool {
 
   private record CarriedBlob(String txKey, PooledBlob blob) {}
 
+  /** A pool with {@link Limits#DEFAULT}. */
   public DefaultTransactionPool(Blockchain chain) {
+    this(chain, Limits.DEFAULT);
+  }
+
+  public DefaultTransactionPool(Blockchain chain, Limits limits) {
     this.chain = chain;
+    this.limits = limits;
   }
 
   @Override
@@ -86,33 +121,44 @@ public final class DefaultTransactionPool implements TransactionPool {
       throw new TransactionRejectedException("nonce too low: address " + tx.sender() + ", tx: " + tx.nonce()
           + " state: " + accountNonce);
     }
-    BigInteger cost = BigInteger.valueOf(tx.gasLimit()).multiply(tx.maxFeePerGas().toBigInteger())
-        .add(tx.value().toBigInteger());
-    if (tx.maxFeePerBlobGas() != null) {
-      cost = cost.add(tx.maxFeePerBlobGas().toBigInteger()
-          .multiply(BigInteger.valueOf(131_072L * tx.blobVersionedHashes().size())));
+    TreeMap<Long, Transaction> mine = bySender.getOrDefault(tx.sender(), new TreeMap<>(Long::compareUnsigned));
+    SortedMap<Long, Transaction> live = mine.tailMap(accountNonce);
+    boolean blob = tx.type() == TransactionType.BLOB;
+    if (!live.isEmpty() && isBlob(live.get(live.firstKey())) != blob) {
+      throw new TransactionRejectedException("address already reserved");
+    }
+    long gapped = accountNonce + live.size();
+    if (blob && Long.compareUnsigned(tx.nonce(), gapped) > 0) {
+      throw new TransactionRejectedException("nonce too high: tx nonce " + Long.toUnsignedString(tx.nonce())
+          + ", gapped nonce " + Long.toUnsignedString(gapped));
+    }
+    Transaction existing = live.get(tx.nonce());
+    BigInteger need = cost(tx);
+    for (Transaction pooled : live.values()) {
+      if (pooled != existing) {
+        need = need.add(cost(pooled));
+      }
     }
     BigInteger balance = state.getBalance(tx.sender()).toBigInteger();
-    if (balance.compareTo(cost) < 0) {
+    if (balance.compareTo(need) < 0) {
       throw new TransactionRejectedException("insufficient funds for gas * price + value: address " + tx.sender()
-          + " have " + balance + " want " + cost);
+          + " have " + balance + " want " + need);
     }
-    TreeMap<Long, Transaction> mine = bySender.computeIfAbsent(tx.sender(), a -> new TreeMap<>(Long::compareUnsigned));
-    Transaction existing = mine.get(tx.nonce());
     if (existing != null) {
       if (!outbids(tx, existing)) {
         throw new TransactionRejectedException("replacement transaction underpriced");
       }
       forget(existing);
     } else {
-      if (byHash.size() >= CAPACITY) {
-        throw new TransactionRejectedException("txpool is full");
+      int slots = blob ? limits.blobAccountSlots() : limits.accountSlots();
+      if (live.size() >= slots) {
+        throw new TransactionRejectedException("account limit exceeded: pooled " + live.size() + " txs");
       }
-      if (tx.nonce() - accountNonce > MAX_QUEUED_PER_SENDER + pendingOf(mine, accountNonce).size()) {
-        throw new TransactionRejectedException("nonce too high: the gap after the account's next nonce "
-            + nextNonce(tx.sender()) + " is more than " + MAX_QUEUED_PER_SENDER);
+      if (byHash.size() >= limits.capacity()) {
+        makeRoomFor(tx, BlockValidator.expectedBaseFee(head));
       }
     }
+    bySender.putIfAbsent(tx.sender(), mine);
     mine.put(tx.nonce(), tx);
     byHash.put(key, tx);
     if (sidecar != null) {
@@ -225,20 +271,71 @@ public final class DefaultTransactionPool implements TransactionPool {
   }
 
   /**
-   * Both fee caps raised by at least {@link #PRICE_BUMP_PERCENT} percent, and the blob fee cap too
-   * when a blob transaction replaces one.
+   * Whether {@code tx} may replace {@code old}: its fee cap, tip and (between blob transactions)
+   * blob fee cap each above the old one and at least {@link #PRICE_BUMP_PERCENT} percent higher,
+   * {@link #BLOB_PRICE_BUMP_PERCENT} for a blob transaction (geth rounds the threshold down).
    */
   private static boolean outbids(Transaction tx, Transaction old) {
+    int bump = isBlob(old) ? BLOB_PRICE_BUMP_PERCENT : PRICE_BUMP_PERCENT;
     boolean blobFeeBumped = tx.maxFeePerBlobGas() == null || old.maxFeePerBlobGas() == null
-        || bumped(tx.maxFeePerBlobGas(), old.maxFeePerBlobGas());
-    return bumped(tx.maxFeePerGas(), old.maxFeePerGas()) && bumped(tx.maxPriorityFeePerGas(), old.maxPriorityFeePerGas())
-        && blobFeeBumped;
+        || bumped(tx.maxFeePerBlobGas(), old.maxFeePerBlobGas(), bump);
+    return bumped(tx.maxFeePerGas(), old.maxFeePerGas(), bump)
+        && bumped(tx.maxPriorityFeePerGas(), old.maxPriorityFeePerGas(), bump) && blobFeeBumped;
   }
 
-  private static boolean bumped(UInt256 fresh, UInt256 old) {
-    BigInteger threshold = old.toBigInteger().multiply(BigInteger.valueOf(100 + PRICE_BUMP_PERCENT))
-        .add(BigInteger.valueOf(99)).divide(BigInteger.valueOf(100));
-    return fresh.toBigInteger().compareTo(threshold) >= 0;
+  private static boolean bumped(UInt256 fresh, UInt256 old, int percent) {
+    BigInteger threshold = old.toBigInteger().multiply(BigInteger.valueOf(100 + percent))
+        .divide(BigInteger.valueOf(100));
+    return fresh.compareTo(old) > 0 && fresh.toBigInteger().compareTo(threshold) >= 0;
+  }
+
+  /**
+   * Evicts the cheapest transaction of another sender for {@code tx} in a full pool (geth's
+   * priced list: lowest effective tip at {@code baseFee}, then fee cap, then tip). A sender's own
+   * transactions are never evicted for it, which would open a gap before it.
+   *
+   * @throws TransactionRejectedException "transaction underpriced" when {@code tx} pays no more than
+   *     the cheapest, "txpool is full" when only the sender's own transactions are pooled
+   */
+  private void makeRoomFor(Transaction tx, UInt256 baseFee) {
+    Comparator<Transaction> byPrice = priceOrder(baseFee);
+    Transaction cheapest = null;
+    for (Transaction pooled : byHash.values()) {
+      if (!pooled.sender().equals(tx.sender()) && (cheapest == null || byPrice.compare(pooled, cheapest) < 0)) {
+        cheapest = pooled;
+      }
+    }
+    if (cheapest == null) {
+      throw new TransactionRejectedException("txpool is full");
+    }
+    if (byPrice.compare(tx, cheapest) <= 0) {
+      throw new TransactionRejectedException("transaction underpriced");
+    }
+    remove(cheapest);
+  }
+
+  /** Cheapest first, as geth's pool ranks transactions for eviction. */
+  private static Comparator<Transaction> priceOrder(UInt256 baseFee) {
+    BigInteger base = baseFee.toBigInteger();
+    return Comparator.<Transaction, BigInteger>comparing(
+            t -> t.maxFeePerGas().toBigInteger().subtract(base).min(t.maxPriorityFeePerGas().toBigInteger()))
+        .thenComparing(Transaction::maxFeePerGas)
+        .thenComparing(Transaction::maxPriorityFeePerGas);
+  }
+
+  /** What a transaction may spend at most: value + gasLimit * maxFeePerGas + blob gas * maxFeePerBlobGas. */
+  static BigInteger cost(Transaction tx) {
+    BigInteger cost = BigInteger.valueOf(tx.gasLimit()).multiply(tx.maxFeePerGas().toBigInteger())
+        .add(tx.value().toBigInteger());
+    if (tx.maxFeePerBlobGas() != null) {
+      cost = cost.add(tx.maxFeePerBlobGas().toBigInteger()
+          .multiply(BigInteger.valueOf(BlobSchedule.GAS_PER_BLOB * tx.blobVersionedHashes().size())));
+    }
+    return cost;
+  }
+
+  private static boolean isBlob(Transaction tx) {
+    return tx.type() == TransactionType.BLOB;
   }
 
   @Override
@@ -264,6 +361,37 @@ public final class DefaultTransactionPool implements TransactionPool {
   @Override
   public synchronized Optional<BlobSidecar> sidecar(byte[] hash) {
     return Optional.ofNullable(sidecars.get(HexFormat.of().formatHex(hash)));
+  }
+
+  @Override
+  public synchronized Content content() {
+    return contentOf(bySender.keySet());
+  }
+
+  @Override
+  public synchronized Content content(Address sender) {
+    return contentOf(bySender.containsKey(sender) ? List.of(sender) : List.of());
+  }
+
+  /** Splits each sender's transactions at its first nonce gap from the head state's nonce. */
+  private Content contentOf(Collection<Address> senders) {
+    WorldState state = chain.stateAt(chain.head().hash());
+    SortedMap<Address, List<Transaction>> pending = new TreeMap<>();
+    SortedMap<Address, List<Transaction>> queued = new TreeMap<>();
+    for (Address sender : senders) {
+      long accountNonce = state.getNonce(sender);
+      TreeMap<Long, Transaction> txs = bySender.get(sender);
+      List<Transaction> ready = pendingOf(txs, accountNonce);
+      List<Transaction> waiting = new ArrayList<>(txs.tailMap(accountNonce, true).values());
+      waiting.subList(0, ready.size()).clear();
+      if (!ready.isEmpty()) {
+        pending.put(sender, ready);
+      }
+      if (!waiting.isEmpty()) {
+        queued.put(sender, waiting);
+      }
+    }
+    return new Content(pending, queued);
   }
 
   @Override
@@ -312,23 +440,35 @@ public final class DefaultTransactionPool implements TransactionPool {
   }
 
   /**
-   * Drops what the new head made stale: transactions whose nonce the head state has passed
-   * (included, or replaced by another transaction of the same nonce).
+   * Re-validates each sender's transactions against the new head state: drops those whose nonce
+   * the state has passed (included, or replaced by another of the same nonce), those over the
+   * block gas limit, and, in nonce order, each one the balance no longer covers together with the
+   * sender's earlier ones; a blob sender's transactions after a gap go too (blobpool keeps none).
+   * The ones after a dropped transaction become queued, and queued ones whose gap the head filled
+   * become pending.
    */
   public synchronized void onNewHead() {
-    WorldState state = chain.stateAt(chain.head().hash());
+    BlockHeader head = chain.head();
+    WorldState state = chain.stateAt(head.hash());
     Iterator<Map.Entry<Address, TreeMap<Long, Transaction>>> senders = bySender.entrySet().iterator();
     while (senders.hasNext()) {
       Map.Entry<Address, TreeMap<Long, Transaction>> e = senders.next();
-      long nonce = state.getNonce(e.getKey());
+      long next = state.getNonce(e.getKey());
+      BigInteger balance = state.getBalance(e.getKey()).toBigInteger();
+      BigInteger spent = BigInteger.ZERO;
       Iterator<Transaction> txs = e.getValue().values().iterator();
       while (txs.hasNext()) {
         Transaction tx = txs.next();
-        if (Long.compareUnsigned(tx.nonce(), nonce) >= 0) {
-          break;
+        BigInteger spentWith = spent.add(cost(tx));
+        boolean gapped = isBlob(tx) && tx.nonce() != next;
+        if (Long.compareUnsigned(tx.nonce(), next) < 0 || gapped
+            || Long.compareUnsigned(tx.gasLimit(), head.gasLimit()) > 0 || balance.compareTo(spentWith) < 0) {
+          forget(tx);
+          txs.remove();
+        } else {
+          spent = spentWith;
+          next = tx.nonce() + 1;
         }
-        forget(tx);
-        txs.remove();
       }
       if (e.getValue().isEmpty()) {
         senders.remove();

@@ -3,7 +3,9 @@ package io.nativerollups.node.txpool;
 import io.nativerollups.evm.tx.BlobSidecar;
 import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.evm.types.Address;
+import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.function.Consumer;
 
 /**
@@ -46,6 +48,20 @@ public interface TransactionPool {
 
   /** A pooled transaction (pending or queued). */
   Optional<Transaction> byHash(byte[] hash);
+
+  /**
+   * The pooled transactions by sender (in address order), each sender's in nonce order.
+   *
+   * @param pending the transactions ready for the next blocks: consecutive from the sender's account nonce
+   * @param queued the ones after a nonce gap
+   */
+  record Content(SortedMap<Address, List<Transaction>> pending, SortedMap<Address, List<Transaction>> queued) {}
+
+  /** All pooled transactions. */
+  Content content();
+
+  /** The pooled transactions of {@code sender} (both maps empty or holding only that sender). */
+  Content content(Address sender);
 
   /** The nonce {@code sender}'s next transaction takes: account nonce plus consecutive pending ones. */
   long nextNonce(Address sender);

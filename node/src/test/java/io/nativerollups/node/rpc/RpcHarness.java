@@ -31,7 +31,8 @@ public final class RpcHarness implements AutoCloseable {
   public RpcHarness(Genesis genesis) throws Exception {
     node = new TestNode(new InMemoryKeyValueStorage(), null, genesis);
     payloads = new InMemoryPayloadStore(node.chain, node.builder);
-    services = new RpcServices(node.chain, node.pool, node.builder, payloads, node.plugins, "native-rollups/test");
+    services = new RpcServices(node.chain, node.pool, node.builder, payloads, node.plugins, "native-rollups/test",
+        TestNode.COINBASE, true);
     methods = RpcMethods.standard(services, true);
     processor = new JsonRpcProcessor(methods, 100);
   }

@@ -14,8 +14,10 @@ import io.nativerollups.evm.types.UInt256;
 import io.nativerollups.node.BlobTransactions;
 import io.nativerollups.node.TestNode;
 import io.nativerollups.node.storage.InMemoryKeyValueStorage;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,18 +102,76 @@ class DefaultTransactionPoolBlobTest {
   }
 
   @Test
-  void replacingABlobTransactionNeedsItsBlobFeeCapBumpedToo() {
+  void replacingABlobTransactionNeedsAllThreeFeeCapsDoubled() {
     Transaction original = BlobTransactions.transaction(0, cellSidecar, 1_000);
     node.pool.add(original, cellSidecar);
-    Transaction.Builder higherFees = original.toBuilder().maxFeePerGas(UInt256.valueOf(20_000_000_000L))
-        .maxPriorityFeePerGas(UInt256.valueOf(4));
-    Transaction sameBlobFee = TransactionSigner.sign(higherFees.build(), TestNode.KEY);
-    assertEquals("replacement transaction underpriced", rejection(sameBlobFee, cellSidecar));
-    Transaction bumped = TransactionSigner.sign(higherFees.maxFeePerBlobGas(UInt256.valueOf(1_100)).build(), TestNode.KEY);
+    Transaction.Builder doubled = original.toBuilder().maxFeePerGas(UInt256.valueOf(20_000_000_000L))
+        .maxPriorityFeePerGas(UInt256.valueOf(4)).maxFeePerBlobGas(UInt256.valueOf(2_000));
+    for (Transaction.Builder short1 : List.of(
+        original.toBuilder().maxFeePerGas(UInt256.valueOf(20_000_000_000L)).maxPriorityFeePerGas(UInt256.valueOf(4))
+            .maxFeePerBlobGas(UInt256.valueOf(1_999)),
+        original.toBuilder().maxFeePerGas(UInt256.valueOf(19_999_999_999L)).maxPriorityFeePerGas(UInt256.valueOf(4))
+            .maxFeePerBlobGas(UInt256.valueOf(2_000)),
+        original.toBuilder().maxFeePerGas(UInt256.valueOf(20_000_000_000L)).maxPriorityFeePerGas(UInt256.valueOf(3))
+            .maxFeePerBlobGas(UInt256.valueOf(2_000)))) {
+      assertEquals("replacement transaction underpriced",
+          rejection(TransactionSigner.sign(short1.build(), TestNode.KEY), cellSidecar));
+    }
+    Transaction bumped = TransactionSigner.sign(doubled.build(), TestNode.KEY);
     node.pool.add(bumped, cellSidecar);
     assertTrue(node.pool.sidecar(TransactionHasher.hash(original)).isEmpty());
     assertSame(cellSidecar, node.pool.sidecar(TransactionHasher.hash(bumped)).orElseThrow());
     assertEquals(1, node.pool.pendingCount());
+  }
+
+  @Test
+  void aBlobSenderCannotSendOtherTransactionsAndTheOtherWayRound() {
+    node.pool.add(BlobTransactions.transaction(0, cellSidecar, 1_000), cellSidecar);
+    assertEquals("address already reserved", assertThrows(TransactionRejectedException.class,
+        () -> node.pool.add(TestNode.transfer(1, BlobTransactions.TO, 1))).getMessage());
+    assertEquals("address already reserved", assertThrows(TransactionRejectedException.class,
+        () -> node.pool.add(TestNode.transfer(0, BlobTransactions.TO, 1))).getMessage());
+
+    node.seal();
+    node.pool.add(TestNode.transfer(1, BlobTransactions.TO, 1));
+    assertEquals("address already reserved", rejection(BlobTransactions.transaction(2, cellSidecar, 1_000), cellSidecar));
+  }
+
+  @Test
+  void blobTransactionsMayNotLeaveANonceGap() {
+    assertEquals("nonce too high: tx nonce 1, gapped nonce 0",
+        rejection(BlobTransactions.transaction(1, cellSidecar, 1_000), cellSidecar));
+    node.pool.add(BlobTransactions.transaction(0, cellSidecar, 1_000), cellSidecar);
+    assertEquals("nonce too high: tx nonce 2, gapped nonce 1",
+        rejection(BlobTransactions.transaction(2, cellSidecar, 1_000), cellSidecar));
+    node.pool.add(BlobTransactions.transaction(1, cellSidecar, 1_000), cellSidecar);
+    assertEquals(2, node.pool.pendingCount());
+  }
+
+  @Test
+  void blobGasCountsTowardsTheCost() {
+    // 8e18 wei per blob gas for one blob: 1.05e24 wei, more than the 1e24 the dev account holds
+    Transaction tx = BlobTransactions.transaction(0, cellSidecar, 8_000_000_000_000_000_000L);
+    String message = rejection(tx, cellSidecar);
+    assertTrue(message.startsWith("insufficient funds for gas * price + value: address " + TestNode.SENDER
+        + " have 1000000000000000000000000 want " + DefaultTransactionPool.cost(tx)), message);
+    assertEquals(new BigInteger("1048576000000000000000000").add(BigInteger.valueOf(21_000 * 10_000_000_000L)),
+        DefaultTransactionPool.cost(tx));
+  }
+
+  @Test
+  void aBlobSendersTransactionsAfterADroppedOneLeaveOnTheNextHead() {
+    Transaction zero = BlobTransactions.transaction(0, cellSidecar, 1_000);
+    Transaction one = BlobTransactions.transaction(1, cellSidecar, 1_000);
+    Transaction two = BlobTransactions.transaction(2, cellSidecar, 1_000);
+    node.pool.add(zero, cellSidecar);
+    node.pool.add(one, cellSidecar);
+    node.pool.add(two, cellSidecar);
+    node.pool.remove(one);
+    node.pool.onNewHead();
+    assertEquals(Map.of(TestNode.SENDER, List.of(zero)), node.pool.content().pending());
+    assertEquals(Map.of(), node.pool.content().queued());
+    assertTrue(node.pool.sidecar(TransactionHasher.hash(two)).isEmpty());
   }
 
   @Test

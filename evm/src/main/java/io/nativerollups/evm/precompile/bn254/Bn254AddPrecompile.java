@@ -14,7 +14,7 @@ public final class Bn254AddPrecompile implements PrecompiledContract {
 
   @Override
   public String name() {
-    return "ECADD";
+    return "BN254_ADD";
   }
 
   @Override

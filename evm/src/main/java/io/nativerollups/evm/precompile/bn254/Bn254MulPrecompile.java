@@ -16,7 +16,7 @@ public final class Bn254MulPrecompile implements PrecompiledContract {
 
   @Override
   public String name() {
-    return "ECMUL";
+    return "BN254_MUL";
   }
 
   @Override

@@ -18,7 +18,7 @@ public final class Bn254PairingPrecompile implements PrecompiledContract {
 
   @Override
   public String name() {
-    return "ECPAIRING";
+    return "BN254_PAIRING";
   }
 
   @Override

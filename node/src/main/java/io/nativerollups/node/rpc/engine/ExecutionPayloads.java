@@ -159,7 +159,7 @@ public final class ExecutionPayloads {
   }
 
   /** A {@code WithdrawalV1}; the amount is in gwei. */
-  static Withdrawal withdrawal(JsonNode node) {
+  public static Withdrawal withdrawal(JsonNode node) {
     RpcObject o = new RpcObject(node).onlyFields(WITHDRAWAL_FIELDS);
     return new Withdrawal(o.quantity("index"), o.quantity("validatorIndex"), o.address("address"), o.quantity("amount"));
   }

@@ -31,9 +31,11 @@ import java.util.function.UnaryOperator;
  * dropped: eth_call, eth_estimateGas (binary search over the gas limit) and eth_createAccessList
  * (run until the list of warmed addresses and slots stops changing).
  *
- * <p>As in geth: the block context is the block's own header; the sender's nonce is taken from the
- * state (a given nonce is not checked); a request naming no gas price runs with a base fee (and
- * blob base fee) of zero so that it pays nothing; the gas limit defaults to the block's gas limit
+ * <p>As in geth: the block context is the block's own header with the {@link BlockOverrides}
+ * applied (whose time also chooses the fork rules and precompiles); the sender's nonce is taken
+ * from the state (a given nonce is not checked); a request naming no gas price runs with a base
+ * fee of zero so that it pays nothing, and one with a blob fee cap of zero (or a blob request
+ * without one) with a blob base fee of zero; the gas limit defaults to the block's gas limit
  * capped by the fork's transaction cap (EIP-7825). A sender that has code runs as if it had none
  * (geth skips EIP-3607 for calls); that copy of the state drops the code only when the plain run
  * is refused for it.
@@ -59,13 +61,26 @@ public final class CallSimulator {
   public record Run(Transaction tx, TransactionResult result) {}
 
   /**
+   * Where a request runs: on the state after {@code stateHeader}'s block, with {@code overrides}
+   * applied, under the block fields of {@code header} (the overridden ones).
+   *
+   * @param blobBaseFee the overridden blob base fee, or null for the one {@code header} implies
+   */
+  private record Env(BlockHeader stateHeader, BlockHeader header, UInt256 blobBaseFee, StateOverrides overrides) {
+    Env(BlockHeader block, StateOverrides overrides, BlockOverrides blockOverrides) {
+      this(block, blockOverrides.applyTo(block), blockOverrides.blobBaseFee(), overrides);
+    }
+  }
+
+  /**
    * eth_call: runs the request and returns its output.
    *
    * @throws JsonRpcException code 3 with the revert data when execution reverts, -32000 when the
    *     transaction is not valid in that state (insufficient funds, gas too low...)
    */
-  public byte[] call(BlockHeader header, CallRequest request, StateOverrides overrides) {
-    Run run = run(header, request, overrides, defaultGas(header, request), UnaryOperator.identity());
+  public byte[] call(BlockHeader block, CallRequest request, StateOverrides overrides, BlockOverrides blockOverrides) {
+    Env env = new Env(block, overrides, blockOverrides);
+    Run run = run(env, request, defaultGas(env.header(), request), UnaryOperator.identity());
     if (!run.result().success()) {
       if (run.result().gasUsed() < run.tx().gasLimit()) {
         throw reverted(run.result().output());
@@ -82,9 +97,12 @@ public final class CallSimulator {
    * @throws JsonRpcException code 3 when it reverts even with all the gas allowed, -32000 "gas
    *     required exceeds allowance" when it runs out of gas there, or the transaction's error
    */
-  public long estimateGas(BlockHeader header, CallRequest request, StateOverrides overrides) {
-    long hi = Math.min(defaultGas(header, request), allowance(header, request, overrides));
-    Run top = run(header, request, overrides, hi, UnaryOperator.identity());
+  public long estimateGas(BlockHeader block, CallRequest request, StateOverrides overrides,
+      BlockOverrides blockOverrides) {
+    Env env = new Env(block, overrides, blockOverrides);
+    BlockHeader header = env.header();
+    long hi = Math.min(defaultGas(header, request), allowance(env, request));
+    Run top = run(env, request, hi, UnaryOperator.identity());
     if (!top.result().success()) {
       if (top.result().gasUsed() < hi) {
         throw reverted(top.result().output());
@@ -97,7 +115,7 @@ public final class CallSimulator {
     // most transactions need what they used plus what the 63/64 rule withheld: try that first
     long optimistic = Math.min(hi, (top.result().gasUsed() + CALL_STIPEND) * 64 / 63);
     if (optimistic > lo && optimistic < hi) {
-      if (succeeds(header, request, overrides, optimistic)) {
+      if (succeeds(env, request, optimistic)) {
         hi = optimistic;
       } else {
         lo = optimistic;
@@ -105,7 +123,7 @@ public final class CallSimulator {
     }
     while (hi - lo > 1) {
       long mid = lo + (hi - lo) / 2;
-      if (succeeds(header, request, overrides, mid)) {
+      if (succeeds(env, request, mid)) {
         hi = mid;
       } else {
         lo = mid;
@@ -114,8 +132,8 @@ public final class CallSimulator {
     return hi;
   }
 
-  private boolean succeeds(BlockHeader header, CallRequest request, StateOverrides overrides, long gas) {
-    Run run = tryRun(header, request, overrides, gas, UnaryOperator.identity());
+  private boolean succeeds(Env env, CallRequest request, long gas) {
+    Run run = tryRun(env, request, gas, UnaryOperator.identity());
     return run.result().valid() && run.result().success();
   }
 
@@ -124,12 +142,13 @@ public final class CallSimulator {
 
   /** eth_createAccessList: the addresses and slots the request touches, and the gas it uses with them listed. */
   public AccessListResult createAccessList(BlockHeader header, CallRequest request, StateOverrides overrides) {
+    Env env = new Env(header, overrides, BlockOverrides.NONE);
     long gas = defaultGas(header, request);
     List<AccessListEntry> list = request.accessList() == null ? List.of() : request.accessList();
     for (int round = 0; round < MAX_ACCESS_LIST_ROUNDS; round++) {
       CallRequest withList = request.withAccessList(list);
       AccessRecordingWorldState[] recorder = new AccessRecordingWorldState[1];
-      Run run = run(header, withList, overrides, gas, world -> recorder[0] = new AccessRecordingWorldState(world));
+      Run run = run(env, withList, gas, world -> recorder[0] = new AccessRecordingWorldState(world));
       List<AccessListEntry> found = accessList(recorder[0].accessed(), excluded(header, run.tx()));
       if (sameList(found, list)) {
         String error = run.result().success() ? null
@@ -174,13 +193,13 @@ public final class CallSimulator {
   }
 
   /** How much gas the sender can pay for at the request's price (unlimited when it pays nothing). */
-  private long allowance(BlockHeader header, CallRequest request, StateOverrides overrides) {
+  private long allowance(Env env, CallRequest request) {
     if (!request.paysFees()) {
       return Long.MAX_VALUE;
     }
     UInt256 feeCap = request.gasPrice() != null ? request.gasPrice()
         : request.maxFeePerGas() != null ? request.maxFeePerGas() : request.maxPriorityFeePerGas();
-    WorldState world = state(header, overrides);
+    WorldState world = state(env);
     BigInteger available = world.getBalance(request.sender()).toBigInteger();
     BigInteger value = request.value() == null ? BigInteger.ZERO : request.value().toBigInteger();
     if (available.compareTo(value) < 0) {
@@ -191,57 +210,64 @@ public final class CallSimulator {
   }
 
   /** Runs once and turns an invalid transaction into its -32000 error. */
-  private Run run(BlockHeader header, CallRequest request, StateOverrides overrides, long gas,
-      UnaryOperator<WorldState> wrap) {
-    Run run = tryRun(header, request, overrides, gas, wrap);
+  private Run run(Env env, CallRequest request, long gas, UnaryOperator<WorldState> wrap) {
+    Run run = tryRun(env, request, gas, wrap);
     if (!run.result().valid()) {
       throw JsonRpcException.serverError(gethMessage(run.result().invalidReason()));
     }
     return run;
   }
 
-  private Run tryRun(BlockHeader header, CallRequest request, StateOverrides overrides, long gas,
-      UnaryOperator<WorldState> wrap) {
-    Run run = runOnce(header, request, overrides, gas, wrap, false);
+  private Run tryRun(Env env, CallRequest request, long gas, UnaryOperator<WorldState> wrap) {
+    Run run = runOnce(env, request, gas, wrap, false);
     if (!run.result().valid() && run.result().invalidReason().contains("has code")) {
-      run = runOnce(header, request, overrides, gas, wrap, true);
+      run = runOnce(env, request, gas, wrap, true);
     }
     return run;
   }
 
-  private Run runOnce(BlockHeader header, CallRequest request, StateOverrides overrides, long gas,
-      UnaryOperator<WorldState> wrap, boolean dropSenderCode) {
-    WorldState world = state(header, overrides);
+  private Run runOnce(Env env, CallRequest request, long gas, UnaryOperator<WorldState> wrap,
+      boolean dropSenderCode) {
+    BlockHeader header = env.header();
+    WorldState world = state(env);
     Address sender = request.sender();
     if (dropSenderCode) {
       world.setCode(sender, new byte[0]);
       world.commitTransaction();
     }
     Transaction tx = request.toTransaction(world.getNonce(sender), gas, chain.config().chainId());
-    BlockContext context = context(header, request);
+    BlockContext context = context(header, env.blobBaseFee(), request);
     TransactionResult result = processors.processor(header.timestamp()).process(wrap.apply(world), context, tx);
     return new Run(tx, result);
   }
 
-  private WorldState state(BlockHeader header, StateOverrides overrides) {
-    WorldState world = blocks.state(header);
-    overrides.applyTo(world);
+  private WorldState state(Env env) {
+    WorldState world = blocks.state(env.stateHeader());
+    env.overrides().applyTo(world);
     return world;
   }
 
-  private BlockContext context(BlockHeader header, CallRequest request) {
+  private BlockContext context(BlockHeader header, UInt256 blobBaseFeeOverride, CallRequest request) {
     ChainConfig config = chain.config();
     boolean free = !request.paysFees();
     UInt256 baseFee = free || header.baseFeePerGas() == null ? UInt256.ZERO : header.baseFeePerGas();
-    UInt256 blobBaseFee = UInt256.ZERO;
-    boolean paysBlobFees = request.maxFeePerBlobGas() != null && !request.maxFeePerBlobGas().isZero();
-    if (paysBlobFees && header.excessBlobGas() != null) {
-      BigInteger fee = config.forkAt(header.timestamp()).blobs().blobBaseFee(header.excessBlobGas());
-      blobBaseFee = fee.bitLength() > 256 ? UInt256.MAX : UInt256.fromBigInteger(fee);
-    }
+    // as geth: only a blob fee cap of zero (or none on a blob request) runs with a blob base fee of zero
+    boolean freeBlobs = request.maxFeePerBlobGas() != null ? request.maxFeePerBlobGas().isZero()
+        : request.blobVersionedHashes() != null;
+    UInt256 blobBaseFee = freeBlobs ? UInt256.ZERO
+        : blobBaseFeeOverride != null ? blobBaseFeeOverride : blobBaseFee(config, header);
     return new BlockContext(header.coinbase(), header.number(), header.timestamp(), header.gasLimit(), baseFee,
         header.mixHash(), blobBaseFee, config.chainId(),
         n -> chain.headerByNumber(n).map(BlockHeader::hash).orElse(null));
+  }
+
+  /** The blob base fee {@code header}'s excess blob gas implies (zero before Cancun). */
+  static UInt256 blobBaseFee(ChainConfig config, BlockHeader header) {
+    if (header.excessBlobGas() == null) {
+      return UInt256.ZERO;
+    }
+    BigInteger fee = config.forkAt(header.timestamp()).blobs().blobBaseFee(header.excessBlobGas());
+    return fee.bitLength() > 256 ? UInt256.MAX : UInt256.fromBigInteger(fee);
   }
 
   /** Code 3 "execution reverted", with the Error(string) reason when there is one and the raw output as data. */

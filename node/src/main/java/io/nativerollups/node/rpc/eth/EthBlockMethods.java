@@ -21,9 +21,11 @@ import java.util.function.Function;
 /**
  * The chain's identity and blocks: eth_chainId, eth_syncing, eth_blockNumber,
  * eth_getBlockByNumber/ByHash, eth_getHeaderByNumber/ByHash (geth's),
- * eth_getBlockTransactionCountByNumber/ByHash, eth_getBlockReceipts. An unknown block is a null
- * result, as in other clients. The {@code pending} block and header come with {@code hash},
- * {@code nonce} and {@code miner} null, as geth answers (the block is not sealed).
+ * eth_getBlockTransactionCountByNumber/ByHash, eth_getBlockReceipts,
+ * eth_getUncleCountByBlockHash/ByBlockNumber and eth_getUncleByBlockHashAndIndex/ByBlockNumberAndIndex
+ * (there are no uncles after the merge). An unknown block is a null result, as in other clients.
+ * The {@code pending} block and header come with {@code hash}, {@code nonce} and {@code miner}
+ * null, as geth answers (the block is not sealed).
  */
 public final class EthBlockMethods {
   private final Blockchain chain;
@@ -46,6 +48,10 @@ public final class EthBlockMethods {
     r.registerMethod("eth_getBlockTransactionCountByNumber", p -> transactionCount(p, BlockParameter::numberOrTag));
     r.registerMethod("eth_getBlockTransactionCountByHash", p -> transactionCount(p, EthBlockMethods::byHash));
     r.registerMethod("eth_getBlockReceipts", this::blockReceipts);
+    r.registerMethod("eth_getUncleCountByBlockHash", p -> uncleCount(p, EthBlockMethods::byHash));
+    r.registerMethod("eth_getUncleCountByBlockNumber", p -> uncleCount(p, BlockParameter::numberOrTag));
+    r.registerMethod("eth_getUncleByBlockHashAndIndex", p -> uncle(p, EthBlockMethods::byHash));
+    r.registerMethod("eth_getUncleByBlockNumberAndIndex", p -> uncle(p, BlockParameter::numberOrTag));
   }
 
   /** A block hash parameter (the ...ByHash methods take the plain hash, no EIP-1898 object). */
@@ -79,6 +85,20 @@ public final class EthBlockMethods {
   private Object transactionCount(RpcParams p, Function<JsonNode, BlockParameter> which) {
     p.atMost(1);
     return blocks.block(p.required(0, which)).map(b -> Hex.quantity(b.transactions().size())).orElse(null);
+  }
+
+  /** Post-merge blocks have no uncles (ommers): zero for a known block, null for an unknown one. */
+  private Object uncleCount(RpcParams p, Function<JsonNode, BlockParameter> which) {
+    p.atMost(1);
+    return blocks.header(p.required(0, which)).map(h -> "0x0").orElse(null);
+  }
+
+  /** No block here has an uncle, so every index is out of range: null, once the parameters are read. */
+  private Object uncle(RpcParams p, Function<JsonNode, BlockParameter> which) {
+    p.atMost(2);
+    p.required(0, which);
+    p.quantity(1);
+    return null;
   }
 
   private Object blockReceipts(RpcParams p) {

@@ -5,16 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nativerollups.evm.block.BlockHeader;
 import io.nativerollups.node.rpc.BlockParameter;
 import io.nativerollups.node.rpc.BlockResolver;
-import io.nativerollups.node.rpc.JsonRpcException;
 import io.nativerollups.node.rpc.RpcMethodRegistry;
 import io.nativerollups.node.rpc.RpcParams;
 import io.nativerollups.node.rpc.json.Hex;
 import io.nativerollups.node.rpc.json.TransactionJson;
 
 /**
- * Executing without a block: eth_call {@code (tx, block?, stateOverrides?)}, eth_estimateGas
- * {@code (tx, block?, stateOverrides?)} and eth_createAccessList {@code (tx, block?)}, the block
- * {@code latest} when omitted. See {@link CallSimulator} for the rules.
+ * Executing without a block: eth_call and eth_estimateGas {@code (tx, block?, stateOverrides?,
+ * blockOverrides?)} and eth_createAccessList {@code (tx, block?)}, the block {@code latest} when
+ * omitted. See {@link CallSimulator} for the rules and {@link BlockOverrides} for the fields.
  */
 public final class EthCallMethods {
   private final BlockResolver blocks;
@@ -28,16 +27,13 @@ public final class EthCallMethods {
   public void registerTo(RpcMethodRegistry r) {
     r.registerMethod("eth_call", p -> {
       p.atMost(4);
-      if (p.has(3)) {
-        throw JsonRpcException.invalidParams("invalid argument 3: block overrides are not supported");
-      }
       CallRequest request = p.required(0, CallRequest::parse);
-      return Hex.data(simulator.call(header(p), request, overrides(p)));
+      return Hex.data(simulator.call(header(p), request, overrides(p), blockOverrides(p)));
     });
     r.registerMethod("eth_estimateGas", p -> {
-      p.atMost(3);
+      p.atMost(4);
       CallRequest request = p.required(0, CallRequest::parse);
-      return Hex.quantity(simulator.estimateGas(header(p), request, overrides(p)));
+      return Hex.quantity(simulator.estimateGas(header(p), request, overrides(p), blockOverrides(p)));
     });
     r.registerMethod("eth_createAccessList", p -> {
       p.atMost(2);
@@ -59,5 +55,9 @@ public final class EthCallMethods {
 
   private static StateOverrides overrides(RpcParams p) {
     return p.optional(2, StateOverrides::parse, StateOverrides.NONE);
+  }
+
+  private static BlockOverrides blockOverrides(RpcParams p) {
+    return p.optional(3, n -> BlockOverrides.parse(n).forSingleCall(), BlockOverrides.NONE);
   }
 }

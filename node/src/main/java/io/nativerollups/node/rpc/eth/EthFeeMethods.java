@@ -27,8 +27,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Fee suggestions and history: eth_gasPrice, eth_maxPriorityFeePerGas, eth_blobBaseFee and
- * eth_feeHistory.
+ * Fee suggestions and history: eth_gasPrice, eth_maxPriorityFeePerGas, eth_baseFee (the next
+ * block's base fee), eth_blobBaseFee and eth_feeHistory.
  *
  * <p>The tip suggestion follows geth's oracle: the 60th percentile of the three lowest effective
  * tips of each of the last 20 blocks, 1 gwei while those blocks hold no transactions, at most 500
@@ -58,6 +58,8 @@ public final class EthFeeMethods {
       UInt256 baseFee = chain.head().baseFeePerGas();
       return Hex.quantity(baseFee == null ? suggestedTip() : baseFee.add(suggestedTip()));
     }));
+    r.registerMethod("eth_baseFee",
+        RpcMethod.withoutParams(() -> Hex.quantity(BlockValidator.expectedBaseFee(chain.head()))));
     r.registerMethod("eth_blobBaseFee", RpcMethod.withoutParams(() -> Hex.quantity(blobBaseFee(chain.head()))));
     r.registerMethod("eth_feeHistory", this::feeHistory);
   }

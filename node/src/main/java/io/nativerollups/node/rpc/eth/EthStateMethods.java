@@ -21,17 +21,23 @@ import io.nativerollups.node.rpc.RpcParams;
 import io.nativerollups.node.rpc.json.Hex;
 import io.nativerollups.node.txpool.TransactionPool;
 import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Account state at a block: eth_getBalance, eth_getTransactionCount, eth_getCode,
- * eth_getStorageAt and eth_getProof (EIP-1186). The block is a number, tag or EIP-1898 hash
+ * eth_getStorageAt, eth_getStorageValues (slots of several accounts at once, at most {@link
+ * #MAX_STORAGE_VALUES}) and eth_getProof (EIP-1186). The block is a number, tag or EIP-1898 hash
  * object, {@code latest} when omitted; a block that does not exist is -32000 "header not found".
  * eth_getTransactionCount at {@code pending} counts the sender's pending pool transactions too.
  */
 public final class EthStateMethods {
   /** How many storage keys one eth_getProof may ask for. */
   static final int MAX_PROOF_KEYS = 1024;
+  /** How many slots one eth_getStorageValues may ask for in all (geth's limit). */
+  static final int MAX_STORAGE_VALUES = 1024;
 
   private final TransactionPool pool;
   private final BlockResolver blocks;
@@ -50,6 +56,7 @@ public final class EthStateMethods {
       UInt256 slot = p.required(1, EthStateMethods::storageKey);
       return state(p, 2, 3).getStorage(address, slot).toPaddedHexString();
     });
+    r.registerMethod("eth_getStorageValues", this::storageValues);
     r.registerMethod("eth_getProof", this::proof);
   }
 
@@ -95,6 +102,48 @@ public final class EthStateMethods {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("invalid hex string");
     }
+  }
+
+  private Object storageValues(RpcParams p) {
+    p.atMost(2);
+    Map<Address, List<UInt256>> requests = p.required(0, EthStateMethods::storageRequests);
+    int total = 0;
+    for (List<UInt256> keys : requests.values()) {
+      total += keys.size();
+    }
+    if (total > MAX_STORAGE_VALUES) {
+      throw new JsonRpcException(JsonRpcException.CLIENT_LIMIT_EXCEEDED,
+          "too many slots (max " + MAX_STORAGE_VALUES + ")");
+    }
+    if (total == 0) {
+      throw JsonRpcException.invalidParams("empty request");
+    }
+    WorldState world = blocks.state(header(p, 1));
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    requests.forEach((address, keys) -> {
+      ArrayNode values = out.putArray(address.toHexString());
+      keys.forEach(key -> values.add(world.getStorage(address, key).toPaddedHexString()));
+    });
+    return out;
+  }
+
+  /** {@code {address: [slot...]}} with slots as eth_getStorageAt takes them. */
+  private static Map<Address, List<UInt256>> storageRequests(JsonNode node) {
+    if (!node.isObject()) {
+      throw new IllegalArgumentException("expected an object of addresses to storage keys, got "
+          + RpcObject.describe(node));
+    }
+    Map<Address, List<UInt256>> requests = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      Address address = RpcObject.toAddress(JsonNodeFactory.instance.textNode(e.getKey()));
+      try {
+        requests.put(address, RpcObject.toList(e.getValue(), EthStateMethods::storageKey));
+      } catch (IllegalArgumentException bad) {
+        throw new IllegalArgumentException("keys of " + e.getKey() + ": " + bad.getMessage());
+      }
+    }
+    return requests;
   }
 
   private Object proof(RpcParams p) {

@@ -23,7 +23,7 @@ public final class TransactionProcessors {
 
   private record Key(Fork fork, Map<Address, PrecompiledContract> extra) {}
 
-  private record Machinery(TransactionProcessor processor, Set<Address> precompiles) {}
+  private record Machinery(TransactionProcessor processor, Map<Address, PrecompiledContract> precompiles) {}
 
   public TransactionProcessors(ChainConfig config, BlockExtension extension) {
     this.config = config;
@@ -42,6 +42,11 @@ public final class TransactionProcessors {
 
   /** The precompile addresses in force at {@code timestamp}. */
   public Set<Address> precompiles(long timestamp) {
+    return machinery(timestamp).precompiles().keySet();
+  }
+
+  /** The precompiles in force at {@code timestamp} by address (read-only). */
+  public Map<Address, PrecompiledContract> precompileContracts(long timestamp) {
     return machinery(timestamp).precompiles();
   }
 
@@ -50,7 +55,7 @@ public final class TransactionProcessors {
     return cache.computeIfAbsent(key, k -> {
       Map<Address, PrecompiledContract> all = Precompiles.forFork(k.fork());
       all.putAll(k.extra());
-      return new Machinery(new TransactionProcessor(k.fork(), all), Set.copyOf(all.keySet()));
+      return new Machinery(new TransactionProcessor(k.fork(), all), Map.copyOf(all));
     });
   }
 }

@@ -105,7 +105,72 @@ class EthCallMethodsTest {
         Map.of(CONTRACT, Map.of("state", Map.of(), "stateDiff", Map.of()))).get("code").asInt());
     assertEquals(-32602, rpc.error("eth_call", callTo(CONTRACT), "latest",
         Map.of(CONTRACT, Map.of("movePrecompileToAddress", ALICE))).get("code").asInt());
-    assertEquals(-32602, rpc.error("eth_call", callTo(CONTRACT), "latest", Map.of(), Map.of()).get("code").asInt());
+    assertEquals(-32602, rpc.error("eth_call", callTo(CONTRACT), "latest", Map.of(), Map.of(), Map.of()).get("code").asInt());
+  }
+
+  private static String word(long v) {
+    return String.format("%064x", v);
+  }
+
+  @Test
+  void blockOverridesAreWhatTheCallSees() {
+    Map<String, Object> paying = callTo(CONTRACT);
+    paying.put("maxFeePerGas", "0x2540be400");
+    Map<String, Object> block = new LinkedHashMap<>();
+    block.put("number", "0x64");
+    block.put("time", "0x3e8");
+    block.put("gasLimit", "0x1c9c380");
+    block.put("feeRecipient", ALICE);
+    block.put("prevRandao", "0x" + word(5));
+    block.put("baseFeePerGas", "0x7");
+    block.put("blobBaseFee", "0x9");
+    String out = rpc.result("eth_call", paying, "latest", override(Hex.data(Contracts.BLOCK_FIELDS), null), block).asText();
+    assertEquals("0x" + word(100) + word(1000) + word(30_000_000) + word(0xa11ce) + word(5) + word(7) + word(9), out);
+  }
+
+  @Test
+  void freeCallRunsWithBaseFeeZeroEvenWhenOverriddenAndCoinbaseAndQuantityRandaoAreAccepted() {
+    Map<String, Object> block = Map.of("baseFeePerGas", "0x7", "coinbase", ALICE, "prevRandao", "0x5");
+    String out = rpc.result("eth_call", callTo(CONTRACT), "latest", override(Hex.data(Contracts.BLOCK_FIELDS), null),
+        block).asText().substring(2);
+    assertEquals(word(0xa11ce), out.substring(3 * 64, 4 * 64));
+    assertEquals(word(5), out.substring(4 * 64, 5 * 64));
+    assertEquals(word(0), out.substring(5 * 64, 6 * 64));
+    String plain = rpc.result("eth_call", callTo(CONTRACT), "latest", override(Hex.data(Contracts.BLOCK_FIELDS), null))
+        .asText().substring(2);
+    assertEquals(Hex.data(rpc.node.chain.head().mixHash()).substring(2), plain.substring(4 * 64, 5 * 64));
+    assertEquals(word(0), plain.substring(0, 64), "block 0");
+  }
+
+  @Test
+  void estimateGasRunsUnderTheBlockOverrides() {
+    // reverts unless NUMBER > 100
+    Map<String, Object> code = override("0x60644311600b576000" + "80fd5b00", null);
+    assertEquals(3, rpc.error("eth_estimateGas", callTo(CONTRACT), "latest", code).get("code").asInt());
+    long gas = Hex.parseLong(rpc.result("eth_estimateGas", callTo(CONTRACT), "latest", code, Map.of("number", "0x65")).asText());
+    assertTrue(gas > 21_000 && gas < 22_000, "a few cheap opcodes: " + gas);
+  }
+
+  @Test
+  void badBlockOverridesAreInvalidParamsNamingTheField() {
+    Map<String, Object> code = override(Hex.data(Contracts.BLOCK_FIELDS), null);
+    JsonNode badNumber = rpc.error("eth_call", callTo(CONTRACT), "latest", code, Map.of("number", "ten"));
+    assertEquals(-32602, badNumber.get("code").asInt());
+    assertTrue(badNumber.get("message").asText().startsWith("invalid argument 3: field \"number\""), badNumber.toString());
+    JsonNode unknown = rpc.error("eth_call", callTo(CONTRACT), "latest", code, Map.of("timestamp", "0x1"));
+    assertTrue(unknown.get("message").asText().contains("unknown field \"timestamp\""), unknown.toString());
+    JsonNode beacon = rpc.error("eth_call", callTo(CONTRACT), "latest", code, Map.of("beaconRoot", "0x" + word(1)));
+    assertEquals("invalid argument 3: block override \"beaconRoot\" is not supported for this RPC method",
+        beacon.get("message").asText());
+    assertEquals(-32602, rpc.error("eth_estimateGas", callTo(CONTRACT), "latest", code,
+        Map.of("withdrawals", List.of())).get("code").asInt());
+    assertEquals(-32602, rpc.error("eth_call", callTo(CONTRACT), "latest", code, "0x1").get("code").asInt());
+    assertEquals(-32602, rpc.error("eth_call", callTo(CONTRACT), "latest", code,
+        Map.of("feeRecipient", ALICE, "coinbase", CONTRACT)).get("code").asInt());
+    assertEquals(-32602, rpc.error("eth_call", callTo(CONTRACT), "latest", code,
+        Map.of("prevRandao", "0x" + "1".repeat(65))).get("code").asInt());
+    assertEquals(-32602, rpc.error("eth_call", callTo(CONTRACT), "latest", code,
+        Map.of("baseFeePerGas", -1)).get("code").asInt());
   }
 
   @Test

@@ -55,6 +55,51 @@ class EthFeeLogAndProofMethodsTest {
   }
 
   @Test
+  void baseFeeIsTheNextBlocksAsFeeHistoryAnswersIt() {
+    String next = rpc.result("eth_baseFee").asText();
+    JsonNode history = rpc.result("eth_feeHistory", "0x1", "latest", List.of());
+    assertEquals(history.get("baseFeePerGas").get(1).asText(), next);
+    assertTrue(Hex.parseUInt256(next).compareTo(rpc.node.chain.head().baseFeePerGas()) < 0,
+        "a block below its gas target lowers the base fee");
+    assertEquals(-32602, rpc.error("eth_baseFee", "latest").get("code").asInt());
+  }
+
+  @Test
+  void storageValuesOfSeveralAccountsAtOnce() {
+    String other = "0x00000000000000000000000000000000000000ff";
+    JsonNode values = rpc.result("eth_getStorageValues",
+        Map.of(contract, List.of("0x0", "0x" + "0".repeat(63) + "1"), other, List.of("0x0")), "latest");
+    assertEquals("0x" + "0".repeat(62) + "2a", values.get(contract).get(0).asText());
+    assertEquals("0x" + "0".repeat(64), values.get(contract).get(1).asText());
+    assertEquals("0x" + "0".repeat(64), values.get(other).get(0).asText());
+    assertEquals("0x" + "0".repeat(64), rpc.result("eth_getStorageValues", Map.of(contract, List.of("0x0")), "0x1")
+        .get(contract).get(0).asText(), "before the storing call");
+    assertEquals("0x" + "0".repeat(62) + "2a", rpc.result("eth_getStorageValues", Map.of(contract, List.of("0x0")))
+        .get(contract).get(0).asText(), "latest by default");
+  }
+
+  @Test
+  void badStorageValueRequestsAreRefused() {
+    JsonNode empty = rpc.error("eth_getStorageValues", Map.of(contract, List.of()));
+    assertEquals(-32602, empty.get("code").asInt());
+    assertEquals("empty request", empty.get("message").asText());
+    List<String> many = new ArrayList<>();
+    for (int i = 0; i <= EthStateMethods.MAX_STORAGE_VALUES; i++) {
+      many.add(Hex.quantity(i));
+    }
+    JsonNode tooMany = rpc.error("eth_getStorageValues", Map.of(contract, many));
+    assertEquals(-38026, tooMany.get("code").asInt());
+    assertEquals("too many slots (max 1024)", tooMany.get("message").asText());
+    assertEquals(-32602, rpc.error("eth_getStorageValues", List.of(contract)).get("code").asInt());
+    assertEquals(-32602, rpc.error("eth_getStorageValues", Map.of("0x12", List.of("0x0"))).get("code").asInt());
+    assertEquals(-32602, rpc.error("eth_getStorageValues", Map.of(contract, "0x0")).get("code").asInt());
+    assertEquals(-32602, rpc.error("eth_getStorageValues", Map.of(contract, List.of("0x" + "0".repeat(65)))).get("code").asInt());
+    assertEquals(-32602, rpc.error("eth_getStorageValues", Map.of(contract, List.of("0x0")), "newest").get("code").asInt());
+    assertEquals(-32000, rpc.error("eth_getStorageValues", Map.of(contract, List.of("0x0")), "0x99").get("code").asInt());
+    assertEquals(-32602, rpc.error("eth_getStorageValues").get("code").asInt());
+  }
+
+  @Test
   void tipDefaultsToOneGweiOnEmptyBlocks() throws Exception {
     try (RpcHarness empty = new RpcHarness()) {
       empty.node.seal();
