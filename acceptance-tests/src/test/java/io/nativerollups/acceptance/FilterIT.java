@@ -77,6 +77,11 @@ class FilterIT {
 
       TransactionReceipt fresh = write(from, contract, 2);
       Log second = next(logs, "the new event, from eth_getFilterChanges");
+      // A filter installed between the past block becoming canonical and the filters hearing of it
+      // also collects that block's event: the one duplicate the protocol allows here.
+      while (second.getTransactionHash().equals(past.getTransactionHash())) {
+        second = next(logs, "the new event, from eth_getFilterChanges");
+      }
       assertEquals(fresh.getTransactionHash(), second.getTransactionHash());
       assertEquals(fresh.getBlockHash(), second.getBlockHash());
       assertEquals(fresh.getBlockNumber(), second.getBlockNumber());
@@ -114,9 +119,11 @@ class FilterIT {
   @Test
   void uninstalledFiltersAreGone() {
     BigInteger id = client.send(client.web3j().ethNewBlockFilter()).getFilterId();
-    transfer(DevAccounts.DAVE);
-    EthLog changes = client.send(client.web3j().ethGetFilterChanges(id));
-    assertFalse(changes.getLogs().isEmpty(), "the transfer's block hash");
+    TransactionReceipt mined = transfer(DevAccounts.DAVE);
+    // The receipt is served as soon as the block is canonical, a moment before filters hear of it.
+    Await.until("the transfer's block in the filter's changes", TIMEOUT, () -> client.send(
+        client.web3j().ethGetFilterChanges(id)).getLogs().stream()
+        .filter(hash -> hash.get().equals(mined.getBlockHash())).findFirst());
 
     assertTrue(client.send(client.web3j().ethUninstallFilter(id)).isUninstalled());
     assertFalse(client.send(client.web3j().ethUninstallFilter(id)).isUninstalled(), "already gone");

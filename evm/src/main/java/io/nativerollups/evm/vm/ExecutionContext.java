@@ -1,6 +1,7 @@
 package io.nativerollups.evm.vm;
 
 import io.nativerollups.evm.state.WorldState;
+import io.nativerollups.evm.tracing.OperationTracer;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
 import java.util.ArrayList;
@@ -22,6 +23,12 @@ public final class ExecutionContext {
   /** Operand stacks by call depth: only one frame per depth is alive at a time, so they are reused. */
   private final long[][] stacks = new long[EVM.MAX_DEPTH + 1][];
   private long refund;
+  private OperationTracer tracer;
+  /**
+   * Set by the EVM when a traced frame exits: what the calling instruction's traced cost must add
+   * back (the gas the callee returned, minus, for a creation, the gas it was given).
+   */
+  long tracedChildGasAdjustment;
 
   public ExecutionContext(
       EVM evm, WorldState world, BlockContext block, Address origin, UInt256 gasPrice, List<byte[]> blobHashes) {
@@ -74,6 +81,9 @@ public final class ExecutionContext {
 
   public void addLog(Log log) {
     logs.add(log);
+    if (tracer != null) {
+      tracer.onLog(log);
+    }
   }
 
   /** Drops logs emitted after the first {@code size}. */
@@ -94,5 +104,15 @@ public final class ExecutionContext {
 
   void setRefund(long value) {
     refund = value;
+  }
+
+  /** The tracer watching this transaction, or null (the default: the untraced interpreter loop). */
+  public OperationTracer tracer() {
+    return tracer;
+  }
+
+  /** Watches this context's execution with {@code tracer}; null turns tracing off. */
+  public void setTracer(OperationTracer tracer) {
+    this.tracer = tracer;
   }
 }
