@@ -1,6 +1,6 @@
 // Foundry's cast against the node, as someone at a terminal would use it: chain id, blocks,
 // balances, nonces, a transfer, a blob and a contract deployment sent with --private-key, receipts,
-// transactions, calls, gas estimates, reverts, logs, storage and code.
+// transactions, calls, gas estimates, reverts, logs, storage, code and a transaction replayed by run.
 // usage: node cast-flow.mjs --rpc URL --key 0x<funded dev key>   (a --ws URL is accepted and not used)
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -135,6 +135,11 @@ await run('cast', traffic, async () => {
     eq(await cast('storage', bank, '1'), '0x' + (9000).toString(16).padStart(64, '0'), 'storage slot 1 (total)')
     eq(await cast('balance', bank), '9000', 'contract balance')
     eq(await cast('call', bank, 'total()(uint256)'), '9000', 'total()')
+  })
+
+  await step('run: the deposit re-executed on the state before it uses the gas of its receipt', async () => {
+    const replay = await cast('run', deposit.transactionHash)
+    eq(/Gas used: (\d+)/.exec(replay)?.[1], BigInt(deposit.gasUsed).toString(), `gas used by cast run (output: ${replay})`)
   })
 
   await step('estimate a second deposit, then send it with exactly that gas limit', async () => {

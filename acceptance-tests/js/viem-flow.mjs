@@ -1,6 +1,7 @@
 // viem 2 against the node, as a dapp would use it: a custom chain (id 1337) with public and wallet
 // clients over HTTP and WebSocket, fees, transfers, a contract deployed, read, simulated and
-// written, revert decoding, logs and contract events, and block and event watchers over WebSocket.
+// written, revert decoding, logs and contract events, block and event watchers over WebSocket, and
+// an EIP-7702 delegation signed by viem.
 // (multicall needs a Multicall3 deployment, which the devnet genesis has not: not exercised.)
 // usage: node viem-flow.mjs --rpc URL --ws URL --key 0x<funded dev key>
 import {
@@ -181,5 +182,20 @@ await run('viem', traffic, async () => {
     cause(await rejection(unfunded.sendTransaction({ to: account.address, value: 1n }), 'send from an unfunded account'), InsufficientFundsError)
     const nonce = await client.getTransactionCount({ address: account.address })
     cause(await rejection(wallet.sendTransaction({ to: recipient, value: 1n, nonce: nonce - 1 }), 'send with a used nonce'), NonceTooLowError)
+  })
+
+  await step('signAuthorization + writeContract to itself: the account runs PiggyBank on its own storage (EIP-7702)', async () => {
+    // Last use of this account in the flow: from here on it carries a delegation indicator.
+    const authorization = await wallet.signAuthorization({ contractAddress: bank, executor: 'self' })
+    const receipt = await mined(await wallet.writeContract({
+      address: account.address, abi, functionName: 'deposit', value: 10n, authorizationList: [authorization] }))
+    eq(receipt.type, 'eip7702', 'receipt.type')
+    eq(await client.getCode({ address: account.address }), '0xef0100' + bank.slice(2).toLowerCase(), 'delegation indicator')
+    const [event] = parseEventLogs({ abi, logs: receipt.logs })
+    eq([event.address, event.args.from, event.args.amount, event.args.total], [account.address.toLowerCase(), account.address, 10n, 10n],
+      'Deposited by the delegated account, with a total kept in its own storage')
+    eq(await client.readContract({ address: account.address, abi, functionName: 'owner' }), account.address,
+      'owner() through the delegation (an immutable in the code)')
+    eq(await client.readContract({ address: bank, abi, functionName: 'total' }), 5_600n, "the contract's own total is untouched")
   })
 })
