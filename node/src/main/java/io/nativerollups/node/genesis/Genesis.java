@@ -196,11 +196,14 @@ public final class Genesis {
         world.setCode(address, bytes(account.get("code"), where + ".code"));
       }
       JsonNode storage = account.path("storage");
+      if (!storage.isMissingNode() && !storage.isObject()) {
+        throw new InvalidGenesisException(where + ".storage must be an object of slot to value");
+      }
       Iterator<Map.Entry<String, JsonNode>> slots = storage.fields();
       while (slots.hasNext()) {
         Map.Entry<String, JsonNode> slot = slots.next();
-        world.setStorage(address, word(slot.getKey(), where + ".storage key"),
-            word(slot.getValue().asText(), where + ".storage." + slot.getKey()));
+        UInt256 key = word(JSON.getNodeFactory().textNode(slot.getKey()), where + ".storage key " + slot.getKey());
+        world.setStorage(address, key, word(slot.getValue(), where + ".storage." + slot.getKey()));
       }
     }
     world.commitTransaction();
@@ -295,8 +298,13 @@ public final class Genesis {
     }
   }
 
-  private static UInt256 word(String text, String name) throws InvalidGenesisException {
-    byte[] b = bytes(JSON.getNodeFactory().textNode(text), name);
+  /**
+   * A storage key or value: hex of at most 32 bytes, with or without "0x", left-padded (geth's
+   * {@code storageJSON}).
+   */
+  private static UInt256 word(JsonNode node, String name) throws InvalidGenesisException {
+    String text = node.isTextual() && !node.asText().startsWith("0x") ? "0x" + node.asText() : node.asText();
+    byte[] b = bytes(node.isTextual() ? JSON.getNodeFactory().textNode(text) : node, name);
     if (b.length > 32) {
       throw new InvalidGenesisException(name + " is longer than 32 bytes");
     }

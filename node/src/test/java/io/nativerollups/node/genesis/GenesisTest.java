@@ -68,6 +68,10 @@ class GenesisTest {
     assertEquals(UInt256.valueOf(12), s.getBalance(one));
     assertEquals(2, s.getNonce(one));
     assertEquals(UInt256.valueOf(5), s.getStorage(one, UInt256.ONE));
+    Genesis unprefixed = Genesis.parse("""
+        {"config":{"chainId":1,"cancunTime":0},"gasLimit":1,"alloc":{"0x0000000000000000000000000000000000000001":
+         {"balance":"0","storage":{"02":"0107"}}}}""");
+    assertEquals(UInt256.valueOf(0x107), unprefixed.state().getStorage(one, UInt256.valueOf(2)), "storage words as geth reads them");
     assertEquals(20, g.header(s.rootHash()).fieldCount(), "a Cancun genesis header has no requests hash");
   }
 
@@ -129,6 +133,8 @@ class GenesisTest {
     assertReason("storage key", genesis("", ",\"alloc\":{" + account + ":{\"balance\":\"1\",\"storage\":{\"0xzz\":\"0x01\"}}}"));
     assertReason("storage.0x01", genesis("", ",\"alloc\":{" + account + ":{\"balance\":\"1\",\"storage\":{\"0x01\":\"0x"
         + "00".repeat(33) + "\"}}}"));
+    assertReason("storage.0x01", genesis("", ",\"alloc\":{" + account + ":{\"balance\":\"1\",\"storage\":{\"0x01\":16}}}"));
+    assertReason("storage must be an object", genesis("", ",\"alloc\":{" + account + ":{\"balance\":\"1\",\"storage\":[]}}"));
     assertReason("must be an object", genesis("", ",\"alloc\":{" + account + ":5}"));
     assertReason("\"alloc\"", genesis("", ",\"alloc\":[]"));
     assertReason("config.blobSchedule.prague.max", genesis(",\"pragueTime\":0,\"blobSchedule\":{\"prague\":{\"target\":6,"
