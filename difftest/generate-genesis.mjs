@@ -47,7 +47,7 @@ function gethGenesis(forks, top = {}, alloc = { [SENDER]: { balance: '0x3635c9ad
 }
 
 const CODE_AND_STORAGE = {
-  // a contract with code, slots in short and full spellings and a zero one, a nonce; keys without 0x and in upper case
+  // a contract with code, slots in short, full and unprefixed spellings and a zero one, a nonce; addresses without 0x and in upper case
   '000000000000000000000000000000000000c0de': {
     balance: '0',
     nonce: '0x1',
@@ -56,6 +56,7 @@ const CODE_AND_STORAGE = {
       '0x0000000000000000000000000000000000000000000000000000000000000000': '0x2a',
       '0x01': '0x00000000000000000000000000000000000000000000000000000000000000ff',
       '0x02': '0x00',
+      '03': '0304',
       '0xff00000000000000000000000000000000000000000000000000000000000000': '0x0100',
     },
   },

@@ -68,6 +68,10 @@ class GenesisTest {
     assertEquals(UInt256.valueOf(12), s.getBalance(one));
     assertEquals(2, s.getNonce(one));
     assertEquals(UInt256.valueOf(5), s.getStorage(one, UInt256.ONE));
+    Genesis unprefixed = Genesis.parse("""
+        {"config":{"chainId":1,"cancunTime":0},"gasLimit":1,"alloc":{"0x0000000000000000000000000000000000000001":
+         {"balance":"0","storage":{"02":"0107"}}}}""");
+    assertEquals(UInt256.valueOf(0x107), unprefixed.state().getStorage(one, UInt256.valueOf(2)), "storage words as geth reads them");
     assertEquals(20, g.header(s.rootHash()).fieldCount(), "a Cancun genesis header has no requests hash");
   }
 
@@ -129,17 +133,22 @@ class GenesisTest {
     assertReason("storage key", genesis("", ",\"alloc\":{" + account + ":{\"balance\":\"1\",\"storage\":{\"0xzz\":\"0x01\"}}}"));
     assertReason("storage.0x01", genesis("", ",\"alloc\":{" + account + ":{\"balance\":\"1\",\"storage\":{\"0x01\":\"0x"
         + "00".repeat(33) + "\"}}}"));
+    assertReason("storage.0x01", genesis("", ",\"alloc\":{" + account + ":{\"balance\":\"1\",\"storage\":{\"0x01\":16}}}"));
+    assertReason("storage must be an object", genesis("", ",\"alloc\":{" + account + ":{\"balance\":\"1\",\"storage\":[]}}"));
     assertReason("must be an object", genesis("", ",\"alloc\":{" + account + ":5}"));
     assertReason("\"alloc\"", genesis("", ",\"alloc\":[]"));
     assertReason("config.blobSchedule.prague.max", genesis(",\"pragueTime\":0,\"blobSchedule\":{\"prague\":{\"target\":6,"
         + "\"max\":\"many\",\"baseFeeUpdateFraction\":1}}", ""));
     assertReason("config.blobSchedule.prague", genesis(",\"pragueTime\":0,\"blobSchedule\":{\"prague\":7}", ""));
+    assertReason("config.blobSchedule.prague.target is out of range", genesis(",\"pragueTime\":0,\"blobSchedule\":"
+        + "{\"prague\":{\"target\":4294967302,\"max\":9,\"baseFeeUpdateFraction\":1}}", ""));
   }
 
   @Test
   void forksMustBeScheduledInOrder() {
     assertReason("config.osakaTime (3) must not precede config.pragueTime (9)", genesis(",\"pragueTime\":9,\"osakaTime\":3", ""));
     assertReason("config.osakaTime is set but config.pragueTime is not", genesis(",\"osakaTime\":3", ""));
+    assertReason("config.osakaTime is set but config.pragueTime is not", genesis(",\"pragueTime\":null,\"osakaTime\":3", ""));
     String bpoSchedule = ",\"blobSchedule\":{\"bpo1\":{\"target\":9,\"max\":12,\"baseFeeUpdateFraction\":5007716},"
         + "\"bpo2\":{\"target\":12,\"max\":15,\"baseFeeUpdateFraction\":5007716}}";
     assertReason("config.bpo1Time is set but config.osakaTime is not", genesis(",\"pragueTime\":0,\"bpo1Time\":5" + bpoSchedule, ""));
