@@ -256,19 +256,20 @@ public final class EVM {
   }
 
   /**
-   * Reports to the context's tracer, if any, a call or creation that its instruction refused
-   * before it ran (depth limit, insufficient balance, nonce overflow, address collision): geth's
-   * tracers see it as a frame that enters and fails at once, returning {@code gasReturned}.
+   * Reports to the context's tracer, if any, a frame that ends as it starts, as geth's tracers see
+   * it: a call or creation its instruction refused before it ran (depth limit, insufficient
+   * balance, nonce overflow, address collision: {@code state} EXCEPTIONAL_HALT with {@code error}),
+   * or a SELFDESTRUCT's transfer (SUCCESS). It returns {@code gasReturned} of its {@code gas}.
    */
-  public static void traceRefusedFrame(ExecutionContext ctx, FrameType type, int depth, Address from, Address to,
-      UInt256 value, byte[] input, long gas, long gasReturned, String error) {
+  public static void traceImmediateFrame(ExecutionContext ctx, FrameType type, int depth, Address from, Address to,
+      UInt256 value, byte[] input, long gas, long gasReturned, FrameState state, String error) {
     OperationTracer tracer = ctx.tracer();
     if (tracer == null) {
       return;
     }
     tracer.onFrameEnter(type, depth, from, to, value, input, gas);
-    MessageResult refused = new MessageResult(FrameState.EXCEPTIONAL_HALT, gasReturned, EMPTY, error);
-    traceExit(ctx, tracer, depth, gas, refused, type.isCreate() ? gasReturned - gas : gasReturned);
+    MessageResult ended = new MessageResult(state, gasReturned, EMPTY, error);
+    traceExit(ctx, tracer, depth, gas, ended, type.isCreate() ? gasReturned - gas : gasReturned);
   }
 
   /**

@@ -190,6 +190,18 @@ class OperationTracerTest {
   }
 
   @Test
+  void selfDestructIsReportedAsAFrameMovingTheBalance() {
+    world.setBalance(A, UInt256.valueOf(5));
+    deploy(A, "610b0bff"); // SELFDESTRUCT(B)
+    run(A, recorder);
+    assertEquals(List.of(
+        "enter SELFDESTRUCT 1 " + A + "->" + B + " value 0x5 gas 0",
+        "exit 1 SUCCESS used 0 error null",
+        "end 3 SELFDESTRUCT cost " + (5_000 + 2_600 + 25_000) + " error null"),
+        eventsStartingWith("enter SELFDESTRUCT", "exit 1", "end 3"));
+  }
+
+  @Test
   void logsAreReportedAsEmitted() {
     deploy(A, "60ff6000a000"); // LOG0(0, 0xff); STOP
     run(A, recorder);
