@@ -124,7 +124,8 @@ public final class EVM {
 
   /**
    * The same checks and execution as {@link #runUntraced}, reporting each step to {@code tracer}.
-   * A step refused before it runs (stack bounds, static gas) costs its static gas, as in geth.
+   * A step refused before it runs (stack bounds, static gas) costs its static gas, one that halts
+   * what it charged before failing plus the charge it could not pay, as in geth.
    */
   private void runTraced(MessageFrame frame, OperationTracer tracer) {
     final byte[] code = frame.code().bytes();
@@ -151,7 +152,7 @@ public final class EVM {
         int advance = operations[opcode].execute(frame); // before reading pc: jumps set it
         frame.pc += advance;
         cost = frame.state == FrameState.EXCEPTIONAL_HALT
-            ? gasBefore
+            ? gasBefore - frame.gasLeftAtHalt
             : gasBefore - frame.gasRemaining + ctx.tracedChildGasAdjustment;
       }
       String error = frame.state == FrameState.EXCEPTIONAL_HALT ? frame.haltReason : null;

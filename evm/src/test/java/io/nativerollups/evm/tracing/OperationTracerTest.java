@@ -150,10 +150,19 @@ class OperationTracerTest {
     TransactionResult result = run(A, recorder);
     assertEquals(List.of(
         "end 0 PUSH1 cost 3 error null",
-        "end 2 JUMP cost " + (FRAME_GAS - 3) + " error invalid jump destination",
+        "end 2 JUMP cost 8 error invalid jump destination",
         "exit 0 EXCEPTIONAL_HALT used " + FRAME_GAS + " error invalid jump destination",
         "tx end gasUsed " + TX_GAS), eventsStartingWith("end", "exit", "tx end"));
     assertFalse(result.success());
+  }
+
+  @Test
+  void anInstructionOutOfGasCostsTheChargeItCouldNotPay() {
+    deploy(A, "6001600055"); // SSTORE(0, 1): 22,100 on a cold empty slot
+    Transaction tx = Transaction.builder(TransactionType.EIP1559).chainId(UInt256.ONE).to(A).gasLimit(21_000 + 6 + 3_000)
+        .maxFeePerGas(UInt256.valueOf(10)).maxPriorityFeePerGas(UInt256.valueOf(2)).sender(SENDER).build();
+    new TransactionProcessor(Fork.CANCUN, Map.of()).process(world, BLOCK, tx, recorder);
+    assertEquals(List.of("end 4 SSTORE cost 22100 error out of gas"), eventsStartingWith("end 4"));
   }
 
   @Test
