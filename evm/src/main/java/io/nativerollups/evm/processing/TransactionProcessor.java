@@ -48,6 +48,15 @@ public final class TransactionProcessor {
 
   /** Validates and, if valid, executes {@code tx}; {@code tx.sender()} must be set. */
   public TransactionResult process(WorldState world, BlockContext block, Transaction tx) {
+    return process(world, block, tx, null);
+  }
+
+  /**
+   * {@link #process(WorldState, BlockContext, Transaction)}, with each ether transfer logged by
+   * {@code transfers} among the transaction's logs (null: not logged).
+   */
+  public TransactionResult process(WorldState world, BlockContext block, Transaction tx,
+      ExecutionContext.TransferLogger transfers) {
     String invalidReason = validate(world, block, tx);
     if (invalidReason != null) {
       return TransactionResult.invalid(invalidReason);
@@ -64,6 +73,7 @@ public final class TransactionProcessor {
     warmPreAccessed(world, block, tx);
     ExecutionContext ctx =
         new ExecutionContext(evm, world, block, sender, gasPrice, tx.blobVersionedHashes());
+    ctx.traceTransfers(transfers);
     if (!tx.authorizationList().isEmpty()) {
       ctx.addRefund(applyAuthorizations(world, block, tx.authorizationList()));
     }
@@ -95,7 +105,8 @@ public final class TransactionProcessor {
     world.touch(coinbase);
     world.commitTransaction();
     return new TransactionResult(true, null, result.isSuccess(), gasUsed,
-        result.isSuccess() ? List.copyOf(ctx.logs()) : List.of(), result.output(), created);
+        result.isSuccess() ? List.copyOf(ctx.logs()) : List.of(), result.output(), created,
+        result.state() == FrameState.EXCEPTIONAL_HALT ? result.haltReason() : null);
   }
 
   private MessageResult call(ExecutionContext ctx, WorldState world, Transaction tx, long gas) {

@@ -155,6 +155,7 @@ public final class EVM {
       if (!value.isZero()) {
         world.setBalance(sender, world.getBalance(sender).subtract(value));
         world.setBalance(recipient, world.getBalance(recipient).add(value));
+        ctx.transferred(sender, recipient, value);
       }
       world.touch(recipient);
     }
@@ -206,6 +207,7 @@ public final class EVM {
     if (!value.isZero()) {
       world.setBalance(sender, world.getBalance(sender).subtract(value));
       world.setBalance(address, world.getBalance(address).add(value));
+      ctx.transferred(sender, address, value);
     }
     MessageFrame frame =
         new MessageFrame(ctx, code(initcode), address, sender, value, EMPTY, gas, false, depth);

@@ -22,6 +22,14 @@ public final class ExecutionContext {
   /** Operand stacks by call depth: only one frame per depth is alive at a time, so they are reused. */
   private final long[][] stacks = new long[EVM.MAX_DEPTH + 1][];
   private long refund;
+  /** Turns each ether transfer into a log (eth_simulateV1's traceTransfers); null when not tracing. */
+  private TransferLogger transferLogger;
+
+  /** Makes the log that stands for an ether transfer, in execution order among the real logs. */
+  @FunctionalInterface
+  public interface TransferLogger {
+    Log transferLog(Address from, Address to, UInt256 value);
+  }
 
   public ExecutionContext(
       EVM evm, WorldState world, BlockContext block, Address origin, UInt256 gasPrice, List<byte[]> blobHashes) {
@@ -80,6 +88,21 @@ public final class ExecutionContext {
   void truncateLogs(int size) {
     while (logs.size() > size) {
       logs.remove(logs.size() - 1);
+    }
+  }
+
+  /**
+   * Logs each ether transfer of this transaction with {@code logger} from now on; the logs go with
+   * the real ones, so a failing frame drops its transfers' logs too.
+   */
+  public void traceTransfers(TransferLogger logger) {
+    transferLogger = logger;
+  }
+
+  /** Records that {@code value} (not zero) moved from {@code from} to {@code to}. */
+  public void transferred(Address from, Address to, UInt256 value) {
+    if (transferLogger != null) {
+      logs.add(transferLogger.transferLog(from, to, value));
     }
   }
 
