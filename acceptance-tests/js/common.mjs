@@ -11,12 +11,12 @@ const here = dirname(fileURLToPath(import.meta.url))
 /** The devnet's chain id (genesis/l1-dev.json). */
 export const CHAIN_ID = 1337
 
-/** `--rpc URL --ws URL --key 0x...`, all required. */
-export function options() {
+/** `--rpc URL --ws URL --key 0x...`; those named in `required` must be given. */
+export function options(required = ['rpc', 'ws', 'key']) {
   const { values } = parseArgs({
     options: { rpc: { type: 'string' }, ws: { type: 'string' }, key: { type: 'string' } },
   })
-  for (const name of ['rpc', 'ws', 'key']) {
+  for (const name of required) {
     if (!values[name]) {
       console.error(`usage: node ${process.argv[1]} --rpc http://127.0.0.1:8545 --ws ws://127.0.0.1:8546 --key 0x<dev private key>`)
       process.exit(2)
@@ -46,7 +46,10 @@ export function check(condition, what) {
   if (!condition) throw new Mismatch(what)
 }
 
-/** Runs `promise`; if it resolves instead of rejecting, fails with `what`. Returns the rejection. */
+/**
+ * Awaits `promise` (made just before: one left waiting would be an unhandled rejection); if it
+ * resolves instead of rejecting, fails with `what`. Returns the rejection.
+ */
 export async function rejection(promise, what) {
   try {
     await promise
@@ -96,19 +99,18 @@ export async function step(name, body) {
  * traffic otherwise. The process exits either way, so open WebSockets cannot keep it alive.
  */
 export async function run(client, traffic, flow) {
-  const deadline = setTimeout(() => {
-    console.error(`FAIL ${client}: still running after 150 s, in step "${current}"`)
+  const fail = (what) => {
+    console.error(`FAIL ${client}: step "${current}": ${what}`)
     console.error(`recent traffic:\n${traffic}`)
     process.exit(1)
-  }, 150_000)
+  }
+  setTimeout(() => fail('still running after 150 s'), 150_000).unref()
+  process.on('unhandledRejection', (e) => fail(`unhandled rejection: ${e?.stack ?? e}`))
   try {
     await flow()
-    clearTimeout(deadline)
     console.log(`${client}: all steps passed`)
     process.exit(0)
   } catch (e) {
-    console.error(`FAIL ${client}: step "${current}": ${e instanceof Mismatch ? e.message : (e?.stack ?? e)}`)
-    console.error(`recent traffic:\n${traffic}`)
-    process.exit(1)
+    fail(e instanceof Mismatch ? e.message : (e?.stack ?? e))
   }
 }

@@ -136,8 +136,8 @@ await run('ethers', traffic, async () => {
   })
 
   await step('revert with a require string, decoded from estimateGas and from a call', async () => {
-    for (const [how, attempt] of [['estimateGas', bank.deposit.estimateGas({ value: 0n })], ['staticCall', bank.deposit.staticCall({ value: 0n })]]) {
-      const e = await rejection(attempt, `${how} deposit of nothing`)
+    for (const [how, attempt] of [['estimateGas', () => bank.deposit.estimateGas({ value: 0n })], ['staticCall', () => bank.deposit.staticCall({ value: 0n })]]) {
+      const e = await rejection(attempt(), `${how} deposit of nothing`)
       eq(e.code, 'CALL_EXCEPTION', `${how}: error code`)
       eq(e.reason, 'empty deposit', `${how}: revert reason`)
       eq(e.revert?.signature, 'Error(string)', `${how}: revert signature`)
@@ -209,8 +209,28 @@ await run('ethers', traffic, async () => {
       check(blocks.includes(receipt.blockNumber), `block listener heard ${blocks}, not the deposit's block ${receipt.blockNumber}`)
       await wsBank.removeAllListeners()
       await ws.removeAllListeners()
+      // Removing queues eth_unsubscribe without waiting; a request queued after it (not served from
+      // ethers' cache) lets the node answer them before the socket closes.
+      await ws.send('eth_blockNumber', [])
     } finally {
       await ws.destroy()
     }
+  })
+
+  await step("rejected transactions surface as ethers' error codes (the node's messages are geth's)", async () => {
+    const unfunded = Wallet.createRandom().connect(provider)
+    for (const [how, tx] of [['estimated', {}], ['fixed gas', { gasLimit: 21_000n }]]) {
+      const e = await rejection(unfunded.sendTransaction({ to: wallet.address, value: 1n, ...tx }), `send from an unfunded account (${how})`)
+      eq(e.code, 'INSUFFICIENT_FUNDS', `send from an unfunded account (${how}): error code`)
+    }
+    const nonce = await provider.getTransactionCount(wallet.address)
+    const used = await rejection(wallet.sendTransaction({ to: recipient, value: 1n, nonce: nonce - 1 }), 'send with a used nonce')
+    eq(used.code, 'NONCE_EXPIRED', 'send with a used nonce: error code')
+    // Last transactions of this account: a nonce gap keeps this one queued, and the same fees cannot replace it.
+    const fees = { maxFeePerGas: 10n ** 10n, maxPriorityFeePerGas: 10n ** 9n, gasLimit: 21_000n }
+    await wallet.sendTransaction({ to: recipient, value: 1n, nonce: nonce + 1, ...fees })
+    const underpriced = await rejection(wallet.sendTransaction({ to: recipient, value: 2n, nonce: nonce + 1, ...fees }), 'replacement at the same fees')
+    eq(underpriced.code, 'REPLACEMENT_UNDERPRICED', 'replacement at the same fees: error code')
+    eq(await provider.getTransactionCount(wallet.address, 'pending'), nonce, 'pending nonce (a queued transaction behind a gap does not count)')
   })
 })

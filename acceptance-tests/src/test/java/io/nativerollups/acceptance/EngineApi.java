@@ -98,6 +98,11 @@ public final class EngineApi {
         p.parentBeaconBlockRoot(), p.executionRequests());
   }
 
+  /** Any Engine API method, with a fresh token; returns the {@code result}. */
+  public JsonNode call(String method, Object... params) {
+    return rpc().call(method, params);
+  }
+
   /** {@code engine_forkchoiceUpdatedV3} making {@code head} the head (and safe and finalized), no payload build. */
   public JsonNode forkchoiceUpdated(String head) {
     return rpc().call("engine_forkchoiceUpdatedV3",

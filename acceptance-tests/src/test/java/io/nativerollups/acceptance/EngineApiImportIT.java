@@ -9,6 +9,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,14 +72,22 @@ class EngineApiImportIT {
     long head = producerClient.blockNumber();
     assertTrue(head >= RECEIPTS.size(), "the producer sealed the setup transactions: head " + head);
 
+    List<JsonNode> transactions = new ArrayList<>();
     for (long n = 1; n <= head; n++) {
       EngineApi.Payload payload = EngineApi.payloadOf(producer.rpc(), n);
+      transactions.add(payload.executionPayload().get("transactions"));
       String hash = payload.executionPayload().get("blockHash").asText();
       JsonNode status = followerEngine.newPayload(payload);
       assertEquals("VALID", status.get("status").asText(), "block " + n + ": " + status);
       assertEquals(hash, status.get("latestValidHash").asText());
       JsonNode forkchoice = followerEngine.forkchoiceUpdated(hash);
       assertEquals("VALID", forkchoice.get("payloadStatus").get("status").asText(), "forkchoice " + n + ": " + forkchoice);
+    }
+
+    JsonNode bodies = followerEngine.call("engine_getPayloadBodiesByRangeV1", "0x1", "0x" + Long.toHexString(head + 5));
+    assertEquals(head, bodies.size(), "the imported blocks' bodies, none past the head");
+    for (int i = 0; i < head; i++) {
+      assertEquals(transactions.get(i), bodies.get(i).get("transactions"), "body of block " + (i + 1));
     }
 
     EthBlock.Block producerHead = producerClient.block(head);
@@ -96,6 +105,20 @@ class EngineApiImportIT {
       assertEquals(mined.getGasUsed(), imported.getGasUsed());
       assertEquals(mined.getLogs(), imported.getLogs());
     }
+  }
+
+  @Test
+  void theConsensusClientsHandshakeCallsAreAnswered() {
+    JsonNode capabilities = followerEngine.call("engine_exchangeCapabilities", List.of("engine_newPayloadV4"));
+    List<String> listed = new ArrayList<>();
+    capabilities.forEach(c -> listed.add(c.asText()));
+    assertTrue(listed.containsAll(List.of("engine_newPayloadV4", "engine_forkchoiceUpdatedV3", "engine_getPayloadV5",
+        "engine_getBlobsV2", "engine_getClientVersionV1")), listed.toString());
+    JsonNode versions = followerEngine.call("engine_getClientVersionV1",
+        Map.of("code", "LH", "name", "Lighthouse", "version", "v7.1.0", "commit", "0xfa4ff922"));
+    assertEquals(1, versions.size());
+    assertEquals("native-rollups", versions.get(0).get("name").asText());
+    assertTrue(followerEngine.call("engine_getBlobsV2", List.of("0x01" + "00".repeat(31))).isNull(), "no such blob");
   }
 
   @Test

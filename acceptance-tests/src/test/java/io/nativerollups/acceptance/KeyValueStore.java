@@ -1,9 +1,6 @@
 package io.nativerollups.acceptance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.List;
 import org.web3j.abi.EventEncoder;
@@ -16,7 +13,6 @@ import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
-import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
 /**
@@ -29,34 +25,27 @@ public final class KeyValueStore {
       new TypeReference<Address>(true) {}, new TypeReference<Uint256>(true) {}, new TypeReference<Uint256>(false) {}));
   public static final String VALUE_SET_TOPIC = EventEncoder.encode(VALUE_SET);
 
-  private static final JsonNode ARTIFACT = load();
-  private static final BigInteger DEPLOY_GAS = BigInteger.valueOf(1_000_000);
+  private static final ContractArtifact ARTIFACT = ContractArtifact.load("KeyValueStore");
 
   private KeyValueStore() {}
 
   static JsonNode artifact() {
-    return ARTIFACT;
+    return ARTIFACT.json();
   }
 
   /** Creation code. */
   public static String bytecode() {
-    return ARTIFACT.get("bytecode").asText();
+    return ARTIFACT.bytecode();
   }
 
   /** What {@code eth_getCode} must return once deployed. */
   public static String deployedBytecode() {
-    return ARTIFACT.get("deployedBytecode").asText();
+    return ARTIFACT.deployedBytecode();
   }
 
   /** Deploys the contract from {@code from}, waits until it is mined, and returns its address. */
   public static String deploy(NodeClient client, Credentials from) {
-    TransactionReceipt receipt = client.awaitReceipt(client.sendRaw(Transactions.eip1559(from,
-        client.pendingNonce(from.getAddress()), DEPLOY_GAS, null, BigInteger.ZERO, bytecode(),
-        Transactions.PRIORITY_FEE, Transactions.MAX_FEE)));
-    if (!receipt.isStatusOK() || receipt.getContractAddress() == null) {
-      throw new AssertionError("deployment failed: " + receipt);
-    }
-    return receipt.getContractAddress();
+    return ARTIFACT.deploy(client, from);
   }
 
   public static String set(long key, long value) {
@@ -87,15 +76,4 @@ public final class KeyValueStore {
 
   /** Storage slot of {@code writes}. */
   public static final BigInteger WRITES_SLOT = BigInteger.ONE;
-
-  private static JsonNode load() {
-    try (InputStream in = KeyValueStore.class.getResourceAsStream("/contracts/KeyValueStore.json")) {
-      if (in == null) {
-        throw new IllegalStateException("contracts/KeyValueStore.json missing from the test resources");
-      }
-      return JsonRpc.JSON.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -7,6 +7,7 @@ import io.nativerollups.evm.precompile.Precompiles;
 import io.nativerollups.evm.processing.TransactionProcessor;
 import io.nativerollups.evm.processing.TransactionResult;
 import io.nativerollups.evm.state.WorldState;
+import io.nativerollups.evm.tracing.FrameType;
 import io.nativerollups.evm.trie.MerklePatriciaTrie;
 import io.nativerollups.evm.tx.InvalidTransactionException;
 import io.nativerollups.evm.tx.Transaction;
@@ -144,7 +145,8 @@ public final class BlockProcessor {
             + (fork.blobs().maxBlobGas() - blobGasUsed), BlockError.TYPE_3_TX_MAX_BLOB_GAS_ALLOWANCE_EXCEEDED);
       }
       long accountNonce = world.getNonce(tx.sender());
-      TransactionResult result = m.transactions().process(world, context, tx);
+      TransactionResult result =
+          m.transactions().process(world, context, tx, listener == null ? null : listener.tracer(i, tx));
       if (!result.valid()) {
         throw rejected(i, result.invalidReason(), TransactionRejections.classifyRejection(result.invalidReason(), tx,
             accountNonce, m.evm().gasCalculator().transactionIntrinsicGas(tx)));
@@ -259,8 +261,8 @@ public final class BlockProcessor {
     world.beginTransaction();
     ExecutionContext ctx = new ExecutionContext(evm, world, context, SystemContracts.SYSTEM_ADDRESS,
         context.baseFee(), List.of());
-    MessageResult result = evm.executeCall(ctx, SystemContracts.SYSTEM_ADDRESS, target, false, UInt256.ZERO, null,
-        code, input, SystemContracts.SYSTEM_CALL_GAS, false, 0);
+    MessageResult result = evm.executeCall(ctx, FrameType.CALL, SystemContracts.SYSTEM_ADDRESS, target, target, false,
+        UInt256.ZERO, null, code, input, SystemContracts.SYSTEM_CALL_GAS, false, 0);
     world.commitTransaction();
     if (checked && !result.isSuccess()) {
       throw new InvalidBlockException(BlockError.SYSTEM_CONTRACT_CALL_FAILED, "system call to " + target + " failed");

@@ -4,6 +4,7 @@ import io.nativerollups.evm.fork.Fork;
 import io.nativerollups.evm.precompile.PrecompiledContract;
 import io.nativerollups.evm.precompile.Precompiles;
 import io.nativerollups.evm.state.WorldState;
+import io.nativerollups.evm.tracing.FrameType;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
 import io.nativerollups.evm.vm.BlockContext;
@@ -46,7 +47,7 @@ public final class MessageCallRunner {
       world.warmAddress(precompile);
     }
     ExecutionContext ctx = new ExecutionContext(evm, world, block, caller, UInt256.ZERO, List.of());
-    MessageResult result = evm.executeCall(ctx, caller, receiver, true, UInt256.ZERO,
+    MessageResult result = evm.executeCall(ctx, FrameType.CALL, caller, receiver, receiver, true, UInt256.ZERO,
         precompiles.get(receiver), world.getCode(receiver), input, gas, false, 0);
     if (!keepChanges) {
       world.revertToSnapshot(snapshot);

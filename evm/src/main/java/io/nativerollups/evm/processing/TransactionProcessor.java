@@ -5,6 +5,8 @@ import io.nativerollups.evm.gas.GasCalculator;
 import io.nativerollups.evm.precompile.PrecompiledContract;
 import io.nativerollups.evm.precompile.Precompiles;
 import io.nativerollups.evm.state.WorldState;
+import io.nativerollups.evm.tracing.FrameType;
+import io.nativerollups.evm.tracing.OperationTracer;
 import io.nativerollups.evm.tx.AccessListEntry;
 import io.nativerollups.evm.tx.Authorization;
 import io.nativerollups.evm.tx.AuthorizationSigner;
@@ -52,11 +54,10 @@ public final class TransactionProcessor {
   }
 
   /**
-   * {@link #process(WorldState, BlockContext, Transaction)}, with each ether transfer logged by
-   * {@code transfers} among the transaction's logs (null: not logged).
+   * {@link #process(WorldState, BlockContext, Transaction)}, watched by {@code tracer} when not
+   * null (an invalid transaction is not executed and not reported to it).
    */
-  public TransactionResult process(WorldState world, BlockContext block, Transaction tx,
-      ExecutionContext.TransferLogger transfers) {
+  public TransactionResult process(WorldState world, BlockContext block, Transaction tx, OperationTracer tracer) {
     String invalidReason = validate(world, block, tx);
     if (invalidReason != null) {
       return TransactionResult.invalid(invalidReason);
@@ -73,7 +74,10 @@ public final class TransactionProcessor {
     warmPreAccessed(world, block, tx);
     ExecutionContext ctx =
         new ExecutionContext(evm, world, block, sender, gasPrice, tx.blobVersionedHashes());
-    ctx.traceTransfers(transfers);
+    if (tracer != null) {
+      ctx.setTracer(tracer);
+      tracer.onTransactionStart(tx);
+    }
     if (!tx.authorizationList().isEmpty()) {
       ctx.addRefund(applyAuthorizations(world, block, tx.authorizationList()));
     }
@@ -86,8 +90,10 @@ public final class TransactionProcessor {
       world.warmAddress(address);
       if (EVM.hasCreationCollision(world, address)) {
         result = new MessageResult(FrameState.EXCEPTIONAL_HALT, 0, EMPTY, "address collision");
+        EVM.traceRefusedFrame(ctx, FrameType.CREATE, 0, sender, address, tx.value(), tx.data(), gas, 0,
+            "contract address collision");
       } else {
-        result = evm.executeCreate(ctx, sender, address, tx.value(), tx.data(), gas, 0);
+        result = evm.executeCreate(ctx, FrameType.CREATE, sender, address, tx.value(), tx.data(), gas, 0);
         created = result.isSuccess() ? address : null;
       }
     } else {
@@ -104,9 +110,13 @@ public final class TransactionProcessor {
     world.setBalance(coinbase, world.getBalance(coinbase).add(priorityFee));
     world.touch(coinbase);
     world.commitTransaction();
-    return new TransactionResult(true, null, result.isSuccess(), gasUsed,
+    TransactionResult outcome = new TransactionResult(true, null, result.isSuccess(), gasUsed,
         result.isSuccess() ? List.copyOf(ctx.logs()) : List.of(), result.output(), created,
         result.state() == FrameState.EXCEPTIONAL_HALT ? result.haltReason() : null);
+    if (tracer != null) {
+      tracer.onTransactionEnd(tx, outcome);
+    }
+    return outcome;
   }
 
   private MessageResult call(ExecutionContext ctx, WorldState world, Transaction tx, long gas) {
@@ -120,7 +130,8 @@ public final class TransactionProcessor {
     } else {
       precompile = evm.precompiles().get(to);
     }
-    return evm.executeCall(ctx, tx.sender(), to, true, tx.value(), precompile, code, tx.data(), gas, false, 0);
+    return evm.executeCall(ctx, FrameType.CALL, tx.sender(), to, to, true, tx.value(), precompile, code, tx.data(),
+        gas, false, 0);
   }
 
   private void warmPreAccessed(WorldState world, BlockContext block, Transaction tx) {

@@ -4,6 +4,7 @@ import ethereum.ckzg4844.CKZG4844JNI;
 import ethereum.ckzg4844.CKZGException;
 import io.nativerollups.evm.crypto.Kzg;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -47,6 +48,33 @@ public record BlobSidecar(List<byte[]> blobs, List<byte[]> commitments, List<byt
     if (count > 0 && !proofsVerify()) {
       throw new InvalidTransactionException("KZG proofs do not verify the blobs against their commitments");
     }
+  }
+
+  /**
+   * This sidecar in the EIP-7594 form: the proofs of every cell of each blob, computed from the
+   * blobs; the one-proof-per-blob proofs are dropped unchecked (the cell proofs are what is
+   * verified). geth converts a sidecar so on eth_sendRawTransaction once Osaka is active.
+   *
+   * @return this when it already carries cell proofs
+   * @throws InvalidTransactionException for a blob that is no valid field element sequence
+   */
+  public BlobSidecar withCellProofs() {
+    if (cellProofs) {
+      return this;
+    }
+    Kzg.ensureLoaded();
+    List<byte[]> cellProofList = new ArrayList<>(blobs.size() * CELLS_PER_EXT_BLOB);
+    try {
+      for (byte[] blob : blobs) {
+        byte[] all = CKZG4844JNI.computeCellsAndKzgProofs(blob).getProofs();
+        for (int i = 0; i < all.length; i += PROOF_SIZE) {
+          cellProofList.add(Arrays.copyOfRange(all, i, i + PROOF_SIZE));
+        }
+      }
+    } catch (CKZGException malformed) {
+      throw new InvalidTransactionException("blob sidecar is malformed: " + malformed.getMessage(), malformed);
+    }
+    return new BlobSidecar(blobs, commitments, cellProofList, true);
   }
 
   private boolean proofsVerify() {

@@ -5,6 +5,9 @@ import io.nativerollups.evm.fork.Fork;
 import io.nativerollups.evm.gas.GasCalculator;
 import io.nativerollups.evm.precompile.PrecompiledContract;
 import io.nativerollups.evm.state.WorldState;
+import io.nativerollups.evm.tracing.FrameType;
+import io.nativerollups.evm.tracing.FrameView;
+import io.nativerollups.evm.tracing.OperationTracer;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
 import java.util.Arrays;
@@ -26,6 +29,8 @@ public final class EVM {
    */
   private static final int FRESH_STACK_EVERY = 128;
   private static final long FRESH_STACK_BYTES = 16L << 20;
+  private static final int SLOAD = 0x54;
+  private static final int SSTORE = 0x55;
 
   private final Fork fork;
   private final GasCalculator gasCalculator;
@@ -71,8 +76,26 @@ public final class EVM {
     return new Code(bytes, jumpDestCache);
   }
 
-  /** Runs {@code frame} until it stops, returns, reverts or halts. */
+  /** The name of {@code opcode}'s instruction; geth's "opcode 0x.. not defined" for an unassigned one. */
+  public String operationName(int opcode) {
+    Operation op = operations[opcode];
+    return op.opcode() == opcode ? op.name() : String.format("opcode 0x%x not defined", opcode);
+  }
+
+  /**
+   * Runs {@code frame} until it stops, returns, reverts or halts; traced when its context has a
+   * tracer. The choice is made once per frame so that the untraced loop stays as it is.
+   */
   public void run(MessageFrame frame) {
+    OperationTracer tracer = frame.context().tracer();
+    if (tracer != null) {
+      runTraced(frame, tracer);
+    } else {
+      runUntraced(frame);
+    }
+  }
+
+  private void runUntraced(MessageFrame frame) {
     final byte[] code = frame.code().bytes();
     final Operation[] ops = operations;
     while (frame.state == FrameState.RUNNING) {
@@ -97,6 +120,50 @@ public final class EVM {
       int advance = ops[opcode].execute(frame);
       frame.pc += advance;
     }
+  }
+
+  /**
+   * The same checks and execution as {@link #runUntraced}, reporting each step to {@code tracer}.
+   * A step refused before it runs (stack bounds, static gas) costs its static gas, as in geth.
+   */
+  private void runTraced(MessageFrame frame, OperationTracer tracer) {
+    final byte[] code = frame.code().bytes();
+    final ExecutionContext ctx = frame.context();
+    final FrameView view = new FrameView(frame);
+    while (frame.state == FrameState.RUNNING) {
+      int pc = frame.pc;
+      int opcode = pc < code.length ? code[pc] & 0xFF : 0;
+      long gasBefore = frame.gasRemaining;
+      tracer.onStepStart(pc, opcode, gasBefore, view);
+      long cost = staticGas[opcode];
+      if (frame.sp < minStack[opcode]) {
+        frame.halt("stack underflow");
+      } else if (frame.sp > maxStack[opcode]) {
+        frame.halt("stack overflow");
+      } else if (gasBefore < cost) {
+        frame.halt("out of gas");
+      } else {
+        if (opcode == SLOAD || opcode == SSTORE) {
+          traceStorageAccess(frame, opcode == SSTORE, tracer, view);
+        }
+        frame.gasRemaining = gasBefore - cost;
+        ctx.tracedChildGasAdjustment = 0;
+        int advance = operations[opcode].execute(frame); // before reading pc: jumps set it
+        frame.pc += advance;
+        cost = frame.state == FrameState.EXCEPTIONAL_HALT
+            ? gasBefore
+            : gasBefore - frame.gasRemaining + ctx.tracedChildGasAdjustment;
+      }
+      String error = frame.state == FrameState.EXCEPTIONAL_HALT ? frame.haltReason : null;
+      tracer.onStepEnd(pc, opcode, gasBefore, cost, error, view);
+    }
+  }
+
+  /** The slot an SLOAD reads (with its current value) or an SSTORE writes (with the new value). */
+  private static void traceStorageAccess(MessageFrame frame, boolean write, OperationTracer tracer, FrameView view) {
+    UInt256 key = view.stackItem(0);
+    UInt256 value = write ? view.stackItem(1) : frame.context().world().getStorage(frame.recipient(), key);
+    tracer.onStorageAccess(key, value, write, view);
   }
 
   /** Runs a frame of a message call or creation, moving to a fresh thread stack when due. */
@@ -133,12 +200,15 @@ public final class EVM {
    * Executes a message call. With {@code transfer}, {@code value} moves from {@code sender} to
    * {@code recipient} and the recipient is touched (CALL, CALLCODE, STATICCALL with zero);
    * DELEGATECALL passes false. The caller has checked depth and balance. A non-null {@code
-   * precompile} runs instead of {@code code}.
+   * precompile} runs instead of {@code code}. {@code type} and {@code codeAddress} (the address the
+   * call named: the callee, or the code's owner for DELEGATECALL and CALLCODE) are for the tracer.
    */
   public MessageResult executeCall(
       ExecutionContext ctx,
+      FrameType type,
       Address sender,
       Address recipient,
+      Address codeAddress,
       boolean transfer,
       UInt256 value,
       PrecompiledContract precompile,
@@ -147,6 +217,11 @@ public final class EVM {
       long gas,
       boolean isStatic,
       int depth) {
+    OperationTracer tracer = ctx.tracer();
+    if (tracer != null) {
+      boolean inCallerContext = type == FrameType.DELEGATECALL || type == FrameType.CALLCODE;
+      tracer.onFrameEnter(type, depth, inCallerContext ? recipient : sender, codeAddress, value, input, gas);
+    }
     WorldState world = ctx.world();
     int snapshot = world.snapshot();
     int logCount = ctx.logs().size();
@@ -155,7 +230,6 @@ public final class EVM {
       if (!value.isZero()) {
         world.setBalance(sender, world.getBalance(sender).subtract(value));
         world.setBalance(recipient, world.getBalance(recipient).add(value));
-        ctx.transferred(sender, recipient, value);
       }
       world.touch(recipient);
     }
@@ -175,7 +249,42 @@ public final class EVM {
       ctx.truncateLogs(logCount);
       ctx.setRefund(refund);
     }
+    if (tracer != null) {
+      traceExit(ctx, tracer, depth, gas, result, result.gasRemaining());
+    }
     return result;
+  }
+
+  /**
+   * Reports to the context's tracer, if any, a call or creation that its instruction refused
+   * before it ran (depth limit, insufficient balance, nonce overflow, address collision): geth's
+   * tracers see it as a frame that enters and fails at once, returning {@code gasReturned}.
+   */
+  public static void traceRefusedFrame(ExecutionContext ctx, FrameType type, int depth, Address from, Address to,
+      UInt256 value, byte[] input, long gas, long gasReturned, String error) {
+    OperationTracer tracer = ctx.tracer();
+    if (tracer == null) {
+      return;
+    }
+    tracer.onFrameEnter(type, depth, from, to, value, input, gas);
+    MessageResult refused = new MessageResult(FrameState.EXCEPTIONAL_HALT, gasReturned, EMPTY, error);
+    traceExit(ctx, tracer, depth, gas, refused, type.isCreate() ? gasReturned - gas : gasReturned);
+  }
+
+  /**
+   * Reports a frame's end; {@code costAdjustment} is what the calling instruction's traced cost
+   * adds back: all the callee returned for a call (whose gas counts in the call's cost), only what
+   * it returned beyond what it was given for a creation (whose gas does not).
+   */
+  private static void traceExit(ExecutionContext ctx, OperationTracer tracer, int depth, long gas,
+      MessageResult result, long costAdjustment) {
+    ctx.tracedChildGasAdjustment = costAdjustment;
+    String error = switch (result.state()) {
+      case REVERTED -> "execution reverted";
+      case EXCEPTIONAL_HALT -> result.haltReason();
+      default -> null;
+    };
+    tracer.onFrameExit(depth, result.output(), gas - result.gasRemaining(), result.state(), error);
   }
 
   private static MessageResult runPrecompile(PrecompiledContract precompile, byte[] input, long gas) {
@@ -193,10 +302,14 @@ public final class EVM {
   /**
    * Runs initcode to create the contract at {@code address}. The caller has bumped the sender's
    * nonce, warmed the address and ruled out a collision. On success the returned output is the
-   * deployed code.
+   * deployed code. {@code type} (CREATE or CREATE2) is for the tracer.
    */
-  public MessageResult executeCreate(
-      ExecutionContext ctx, Address sender, Address address, UInt256 value, byte[] initcode, long gas, int depth) {
+  public MessageResult executeCreate(ExecutionContext ctx, FrameType type, Address sender, Address address,
+      UInt256 value, byte[] initcode, long gas, int depth) {
+    OperationTracer tracer = ctx.tracer();
+    if (tracer != null) {
+      tracer.onFrameEnter(type, depth, sender, address, value, initcode, gas);
+    }
     WorldState world = ctx.world();
     int snapshot = world.snapshot();
     int logCount = ctx.logs().size();
@@ -207,7 +320,6 @@ public final class EVM {
     if (!value.isZero()) {
       world.setBalance(sender, world.getBalance(sender).subtract(value));
       world.setBalance(address, world.getBalance(address).add(value));
-      ctx.transferred(sender, address, value);
     }
     MessageFrame frame =
         new MessageFrame(ctx, code(initcode), address, sender, value, EMPTY, gas, false, depth);
@@ -220,7 +332,11 @@ public final class EVM {
       ctx.truncateLogs(logCount);
       ctx.setRefund(refund);
     }
-    return new MessageResult(frame.state, frame.gasRemaining, frame.output, frame.haltReason);
+    MessageResult result = new MessageResult(frame.state, frame.gasRemaining, frame.output, frame.haltReason);
+    if (tracer != null) {
+      traceExit(ctx, tracer, depth, gas, result, result.gasRemaining() - gas);
+    }
+    return result;
   }
 
   private void depositCode(MessageFrame frame, WorldState world, Address address) {

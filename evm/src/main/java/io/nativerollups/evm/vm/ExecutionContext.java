@@ -1,6 +1,7 @@
 package io.nativerollups.evm.vm;
 
 import io.nativerollups.evm.state.WorldState;
+import io.nativerollups.evm.tracing.OperationTracer;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
 import java.util.ArrayList;
@@ -22,14 +23,12 @@ public final class ExecutionContext {
   /** Operand stacks by call depth: only one frame per depth is alive at a time, so they are reused. */
   private final long[][] stacks = new long[EVM.MAX_DEPTH + 1][];
   private long refund;
-  /** Turns each ether transfer into a log (eth_simulateV1's traceTransfers); null when not tracing. */
-  private TransferLogger transferLogger;
-
-  /** Makes the log that stands for an ether transfer, in execution order among the real logs. */
-  @FunctionalInterface
-  public interface TransferLogger {
-    Log transferLog(Address from, Address to, UInt256 value);
-  }
+  private OperationTracer tracer;
+  /**
+   * Set by the EVM when a traced frame exits: what the calling instruction's traced cost must add
+   * back (the gas the callee returned, minus, for a creation, the gas it was given).
+   */
+  long tracedChildGasAdjustment;
 
   public ExecutionContext(
       EVM evm, WorldState world, BlockContext block, Address origin, UInt256 gasPrice, List<byte[]> blobHashes) {
@@ -82,27 +81,15 @@ public final class ExecutionContext {
 
   public void addLog(Log log) {
     logs.add(log);
+    if (tracer != null) {
+      tracer.onLog(log);
+    }
   }
 
   /** Drops logs emitted after the first {@code size}. */
   void truncateLogs(int size) {
     while (logs.size() > size) {
       logs.remove(logs.size() - 1);
-    }
-  }
-
-  /**
-   * Logs each ether transfer of this transaction with {@code logger} from now on; the logs go with
-   * the real ones, so a failing frame drops its transfers' logs too.
-   */
-  public void traceTransfers(TransferLogger logger) {
-    transferLogger = logger;
-  }
-
-  /** Records that {@code value} (not zero) moved from {@code from} to {@code to}. */
-  public void transferred(Address from, Address to, UInt256 value) {
-    if (transferLogger != null) {
-      logs.add(transferLogger.transferLog(from, to, value));
     }
   }
 
@@ -117,5 +104,15 @@ public final class ExecutionContext {
 
   void setRefund(long value) {
     refund = value;
+  }
+
+  /** The tracer watching this transaction, or null (the default: the untraced interpreter loop). */
+  public OperationTracer tracer() {
+    return tracer;
+  }
+
+  /** Watches this context's execution with {@code tracer}; null turns tracing off. */
+  public void setTracer(OperationTracer tracer) {
+    this.tracer = tracer;
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.nativerollups.evm.fork.Fork;
 import io.nativerollups.evm.state.InMemoryWorldState;
+import io.nativerollups.evm.tracing.FrameType;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
 import java.util.HexFormat;
@@ -28,7 +29,7 @@ class CallDepthTest {
     ExecutionContext ctx = new ExecutionContext(evm, world, block, Address.ofLong(1), UInt256.ONE, List.of());
     AtomicReference<MessageResult> result = new AtomicReference<>();
     // a default-sized thread stack must hold the interpreter's recursion for the full depth
-    Thread t = new Thread(null, () -> result.set(evm.executeCall(ctx, Address.ofLong(1), SELF, true,
+    Thread t = new Thread(null, () -> result.set(evm.executeCall(ctx, FrameType.CALL, Address.ofLong(1), SELF, SELF, true,
         UInt256.ZERO, null, world.getCode(SELF), new byte[0], 1L << 60, false, 0)), "deep", 1L << 20);
     t.start();
     t.join();

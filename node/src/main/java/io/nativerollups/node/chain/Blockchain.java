@@ -76,7 +76,7 @@ public interface Blockchain {
   /** Records the forkchoice's safe block hash. */
   void setSafeHash(byte[] hash);
 
-  /** Called with each new canonical head block, after it is stored (newHeads and logs subscriptions). */
+  /** Called with each new canonical head block, after it is stored (the pool, metrics, the block log line). */
   void addHeadListener(Consumer<Block> listener);
 
   /**

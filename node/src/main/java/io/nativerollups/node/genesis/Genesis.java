@@ -17,19 +17,24 @@ import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * A genesis file in the format geth and Besu read: {@code config} (chain id, fork times, blob
  * schedule, deposit contract, and this project's {@code nativeRollups} object, left to plugins),
  * {@code alloc}, and the genesis header fields. Only timestamp-activated forks from Cancun on are
- * supported: {@code cancunTime} must be 0 (earlier fork blocks and Shanghai must be 0 too, when given).
+ * supported: {@code cancunTime} must be 0 (earlier fork blocks and Shanghai must be 0 too, when given);
+ * {@code pragueTime}, {@code osakaTime} and the blob-parameter-only forks {@code bpo1Time} to {@code
+ * bpo5Time} (EIP-7892, each with its {@code blobSchedule} entry) follow in that order, none set
+ * without the ones before it.
  */
 public final class Genesis {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,39 +84,54 @@ public final class Genesis {
     return genesis;
   }
 
+  /** The forks after Cancun a config may schedule, in the order they must activate. */
+  private static final List<String> LATER_FORKS = List.of("prague", "osaka", "bpo1", "bpo2", "bpo3", "bpo4", "bpo5");
+
   private static ChainConfig chainConfig(JsonNode config) throws InvalidGenesisException {
-    long chainId = number(config, "chainId", -1);
+    long chainId = number(config, "chainId", "config.", -1);
     if (chainId <= 0) {
       throw new InvalidGenesisException("config.chainId must be a positive number");
     }
     for (String block : List.of("homesteadBlock", "eip150Block", "eip155Block", "eip158Block", "byzantiumBlock",
         "constantinopleBlock", "petersburgBlock", "istanbulBlock", "berlinBlock", "londonBlock")) {
-      if (number(config, block, 0) != 0) {
+      if (number(config, block, "config.", 0) != 0) {
         throw new InvalidGenesisException("config." + block + " must be 0: only Cancun and later forks are supported");
       }
     }
-    if (number(config, "shanghaiTime", 0) != 0) {
+    if (number(config, "shanghaiTime", "config.", 0) != 0) {
       throw new InvalidGenesisException("config.shanghaiTime must be 0: only Cancun and later forks are supported");
     }
-    if (!config.has("cancunTime") || number(config, "cancunTime", -1) != 0) {
+    if (!config.has("cancunTime") || number(config, "cancunTime", "config.", -1) != 0) {
       throw new InvalidGenesisException("config.cancunTime must be 0: only Cancun and later forks are supported");
     }
     JsonNode schedule = config.path("blobSchedule");
     List<ForkActivation> forks = new ArrayList<>();
     forks.add(new ForkActivation("Cancun", Fork.CANCUN, 0, blobs(schedule, "cancun", BlobSchedule.CANCUN)));
-    long previous = 0;
-    for (Fork fork : List.of(Fork.PRAGUE, Fork.OSAKA)) {
-      String key = fork.displayName().toLowerCase() + "Time";
-      if (config.has(key)) {
-        long time = number(config, key, -1);
-        if (time < previous) {
-          throw new InvalidGenesisException("config." + key + " must not precede the previous fork's time");
-        }
-        BlobSchedule defaults = fork == Fork.PRAGUE ? BlobSchedule.PRAGUE : OSAKA_DEFAULT_BLOBS;
-        forks.add(new ForkActivation(fork.displayName(), fork, time,
-            blobs(schedule, fork.displayName().toLowerCase(), defaults)));
-        previous = time;
+    String previous = "cancunTime";
+    String unset = null;
+    for (String fork : LATER_FORKS) {
+      String key = fork + "Time";
+      if (!config.has(key)) {
+        unset = unset == null ? key : unset;
+        continue;
       }
+      if (unset != null) {
+        throw new InvalidGenesisException("config." + key + " is set but config." + unset
+            + " is not: forks activate in order");
+      }
+      long time = number(config, key, "config.", -1);
+      ForkActivation last = forks.get(forks.size() - 1);
+      if (time < last.timestamp()) {
+        throw new InvalidGenesisException("config." + key + " (" + time + ") must not precede config." + previous
+            + " (" + last.timestamp() + ")");
+      }
+      forks.add(switch (fork) {
+        case "prague" -> new ForkActivation("Prague", Fork.PRAGUE, time, blobs(schedule, fork, BlobSchedule.PRAGUE));
+        case "osaka" -> new ForkActivation("Osaka", Fork.OSAKA, time, blobs(schedule, fork, OSAKA_DEFAULT_BLOBS));
+        // EIP-7892: a blob-parameter-only fork keeps the rules in force and changes only the blob schedule
+        default -> new ForkActivation(fork.toUpperCase(Locale.ROOT), last.rules(), time, blobs(schedule, fork, null));
+      });
+      previous = key;
     }
     Address deposit = ChainConfig.MAINNET_DEPOSIT_CONTRACT;
     if (config.has("depositContractAddress")) {
@@ -120,16 +140,23 @@ public final class Genesis {
     return new ChainConfig(chainId, deposit, forks);
   }
 
+  /** The fork's entry of {@code config.blobSchedule}, else {@code defaults}; required when there are none (BPO forks). */
   private static BlobSchedule blobs(JsonNode schedule, String fork, BlobSchedule defaults)
       throws InvalidGenesisException {
     JsonNode s = schedule.get(fork);
+    String where = "config.blobSchedule." + fork;
     if (s == null) {
+      if (defaults == null) {
+        throw new InvalidGenesisException(where + " is missing: a blob-parameter-only fork needs its blob schedule");
+      }
       return defaults;
     }
-    String where = "config.blobSchedule." + fork;
+    if (!s.isObject()) {
+      throw new InvalidGenesisException(where + " must be an object with target, max and baseFeeUpdateFraction");
+    }
     try {
-      return new BlobSchedule((int) number(s, "target", -1), (int) number(s, "max", -1),
-          number(s, "baseFeeUpdateFraction", -1));
+      return new BlobSchedule((int) number(s, "target", where + ".", -1), (int) number(s, "max", where + ".", -1),
+          number(s, "baseFeeUpdateFraction", where + ".", -1));
     } catch (IllegalArgumentException e) {
       throw new InvalidGenesisException(where + ": " + e.getMessage(), e);
     }
@@ -164,51 +191,74 @@ public final class Genesis {
       }
       world.createAccount(address);
       world.setBalance(address, uint256(account, "balance", where));
-      world.setNonce(address, number(account, "nonce", 0));
+      world.setNonce(address, number(account, "nonce", where + ".", 0));
       if (account.has("code")) {
         world.setCode(address, bytes(account.get("code"), where + ".code"));
       }
       JsonNode storage = account.path("storage");
+      if (!storage.isMissingNode() && !storage.isObject()) {
+        throw new InvalidGenesisException(where + ".storage must be an object of slot to value");
+      }
       Iterator<Map.Entry<String, JsonNode>> slots = storage.fields();
       while (slots.hasNext()) {
         Map.Entry<String, JsonNode> slot = slots.next();
-        world.setStorage(address, word(slot.getKey(), where + ".storage key"),
-            word(slot.getValue().asText(), where + ".storage." + slot.getKey()));
+        UInt256 key = word(JSON.getNodeFactory().textNode(slot.getKey()), where + ".storage key " + slot.getKey());
+        world.setStorage(address, key, word(slot.getValue(), where + ".storage." + slot.getKey()));
       }
     }
     world.commitTransaction();
     return world;
   }
 
-  /** The genesis header over a state with {@code stateRoot}. */
+  /**
+   * The genesis header over a state with {@code stateRoot}, as geth builds it: the file's timestamp,
+   * gas limit, extra data, coinbase, mix hash, nonce, difficulty, base fee (1 gwei when absent) and
+   * excess blob gas, and the empty roots and zero parent beacon block root of a block without a
+   * body, the requests hash from Prague.
+   */
   public BlockHeader header(byte[] stateRoot) throws InvalidGenesisException {
-    Fork fork = chainConfig.forkAt(number(root, "timestamp", 0)).rules();
+    long timestamp = number(root, "timestamp", "", 0);
+    Fork fork = chainConfig.forkAt(timestamp).rules();
     byte[] extraData = root.has("extraData") ? bytes(root.get("extraData"), "extraData") : new byte[0];
     if (extraData.length > 32) {
       throw new InvalidGenesisException("extraData is longer than 32 bytes");
     }
-    long gasLimit = number(root, "gasLimit", -1);
+    long gasLimit = number(root, "gasLimit", "", -1);
     if (gasLimit <= 0) {
       throw new InvalidGenesisException("gasLimit must be a positive number");
     }
     return new BlockHeader(new byte[32], BlockValidator.EMPTY_OMMERS_HASH,
         root.has("coinbase") ? address(root.get("coinbase"), "coinbase") : Address.ZERO, stateRoot,
-        Keccak256.EMPTY_TRIE_ROOT, Keccak256.EMPTY_TRIE_ROOT, new byte[LogsBloom.SIZE], UInt256.ZERO, 0, gasLimit, 0,
-        number(root, "timestamp", 0), extraData, fixed(root, "mixHash", 32), new byte[8],
+        Keccak256.EMPTY_TRIE_ROOT, Keccak256.EMPTY_TRIE_ROOT, new byte[LogsBloom.SIZE],
+        root.has("difficulty") ? uint256(root, "difficulty", "") : UInt256.ZERO, 0, gasLimit, 0,
+        timestamp, extraData, fixed(root, "mixHash", 32), nonce(),
         root.has("baseFeePerGas") ? uint256(root, "baseFeePerGas", "") : DEFAULT_BASE_FEE,
-        Keccak256.EMPTY_TRIE_ROOT, 0L, number(root, "excessBlobGas", 0), new byte[32],
+        Keccak256.EMPTY_TRIE_ROOT, 0L, number(root, "excessBlobGas", "", 0), new byte[32],
         fork.isAtLeast(Fork.PRAGUE) ? BlockProcessor.requestsHash(List.of()) : null);
   }
 
-  /** A non-negative number, as a JSON number, a "0x" hex string or a decimal string; {@code absent} if missing. */
-  private static long number(JsonNode parent, String field, long absent) throws InvalidGenesisException {
+  /** The header nonce: the file's {@code nonce}, a 64-bit number (geth's {@code HexOrDecimal64}), as 8 bytes. */
+  private byte[] nonce() throws InvalidGenesisException {
+    JsonNode node = root.get("nonce");
+    BigInteger value = node == null || node.isNull() ? BigInteger.ZERO : bigInteger(node, "nonce");
+    if (value.bitLength() > 64) {
+      throw new InvalidGenesisException("nonce does not fit in 64 bits: " + node);
+    }
+    return ByteBuffer.allocate(8).putLong(value.longValue()).array();
+  }
+
+  /**
+   * A non-negative number below 2^63, as a JSON number, a "0x" hex string or a decimal string;
+   * {@code absent} if missing. Errors name the field as {@code where + field}.
+   */
+  private static long number(JsonNode parent, String field, String where, long absent) throws InvalidGenesisException {
     JsonNode node = parent.get(field);
     if (node == null || node.isNull()) {
       return absent;
     }
-    BigInteger value = bigInteger(node, field);
+    BigInteger value = bigInteger(node, where + field);
     if (value.bitLength() > 63) {
-      throw new InvalidGenesisException(field + " is out of range: " + node);
+      throw new InvalidGenesisException(where + field + " is out of range: " + node);
     }
     return value.longValue();
   }
@@ -248,8 +298,13 @@ public final class Genesis {
     }
   }
 
-  private static UInt256 word(String text, String name) throws InvalidGenesisException {
-    byte[] b = bytes(JSON.getNodeFactory().textNode(text), name);
+  /**
+   * A storage key or value: hex of at most 32 bytes, with or without "0x", left-padded (geth's
+   * {@code storageJSON}).
+   */
+  private static UInt256 word(JsonNode node, String name) throws InvalidGenesisException {
+    String text = node.isTextual() && !node.asText().startsWith("0x") ? "0x" + node.asText() : node.asText();
+    byte[] b = bytes(node.isTextual() ? JSON.getNodeFactory().textNode(text) : node, name);
     if (b.length > 32) {
       throw new InvalidGenesisException(name + " is longer than 32 bytes");
     }

@@ -2,6 +2,7 @@ package io.nativerollups.node.rpc;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.nativerollups.node.rpc.debug.DebugMethods;
+import io.nativerollups.node.rpc.debug.DebugTraceMethods;
 import io.nativerollups.node.rpc.engine.EngineMethods;
 import io.nativerollups.node.rpc.eth.EthAccountMethods;
 import io.nativerollups.node.rpc.eth.EthBlockMethods;
@@ -77,8 +78,9 @@ public final class RpcMethods {
     new EthFeeMethods(s.chain()).registerTo(r);
     new EthLogMethods(s.chain()).registerTo(r);
     new EthFilterMethods(s.chain(), s.pool()).registerTo(r);
-    new SubscriptionMethods(s.chain()).registerTo(r);
+    new SubscriptionMethods(s.chain(), s.pool()).registerTo(r);
     new DebugMethods(s.chain()).registerTo(r);
+    new DebugTraceMethods(blocks, processors).registerTo(r);
     new TxPoolMethods(s.pool()).registerTo(r);
     new EthAccountMethods(s.coinbase(), s.mining()).registerTo(r);
     if (testing) {

@@ -82,11 +82,9 @@ public final class DefaultTransactionPool implements TransactionPool {
   private final Map<Address, TreeMap<Long, Transaction>> bySender = new HashMap<>();
   private final Map<String, Transaction> byHash = new HashMap<>();
   private final Map<String, BlobSidecar> sidecars = new HashMap<>();
-  /** The pooled blobs by versioned hash, each with the key of the transaction that carries it. */
-  private final Map<String, CarriedBlob> blobs = new HashMap<>();
+  /** The pooled blobs by versioned hash, each by the key of every pooled transaction that carries it. */
+  private final Map<String, Map<String, PooledBlob>> blobs = new HashMap<>();
   private final List<Consumer<Transaction>> addListeners = new CopyOnWriteArrayList<>();
-
-  private record CarriedBlob(String txKey, PooledBlob blob) {}
 
   /** A pool with {@link Limits#DEFAULT}. */
   public DefaultTransactionPool(Blockchain chain) {
@@ -164,7 +162,8 @@ public final class DefaultTransactionPool implements TransactionPool {
     if (sidecar != null) {
       sidecars.put(key, sidecar);
       for (int i = 0; i < tx.blobVersionedHashes().size(); i++) {
-        blobs.put(HexFormat.of().formatHex(tx.blobVersionedHashes().get(i)), new CarriedBlob(key, PooledBlob.of(sidecar, i)));
+        blobs.computeIfAbsent(HexFormat.of().formatHex(tx.blobVersionedHashes().get(i)), h -> new HashMap<>())
+            .put(key, PooledBlob.of(sidecar, i));
       }
     }
     for (Consumer<Transaction> listener : addListeners) {
@@ -396,7 +395,8 @@ public final class DefaultTransactionPool implements TransactionPool {
 
   @Override
   public synchronized Optional<PooledBlob> blob(byte[] versionedHash) {
-    return Optional.ofNullable(blobs.get(HexFormat.of().formatHex(versionedHash))).map(CarriedBlob::blob);
+    Map<String, PooledBlob> carriers = blobs.get(HexFormat.of().formatHex(versionedHash));
+    return carriers == null ? Optional.empty() : carriers.values().stream().findAny();
   }
 
   @Override
@@ -493,8 +493,10 @@ public final class DefaultTransactionPool implements TransactionPool {
     String key = HexFormat.of().formatHex(TransactionHasher.hash(tx));
     byHash.remove(key);
     if (sidecars.remove(key) != null) {
-      tx.blobVersionedHashes().forEach(h -> blobs.computeIfPresent(HexFormat.of().formatHex(h),
-          (hash, carried) -> carried.txKey().equals(key) ? null : carried));
+      tx.blobVersionedHashes().forEach(h -> blobs.computeIfPresent(HexFormat.of().formatHex(h), (hash, carriers) -> {
+        carriers.remove(key);
+        return carriers.isEmpty() ? null : carriers;
+      }));
     }
   }
 

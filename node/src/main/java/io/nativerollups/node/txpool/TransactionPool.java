@@ -34,10 +34,7 @@ public interface TransactionPool {
   /** The sidecar of a pooled blob transaction. */
   Optional<BlobSidecar> sidecar(byte[] hash);
 
-  /**
-   * A blob of a pooled blob transaction by its versioned hash (engine_getBlobs); when several
-   * pooled transactions carry the same blob, the one added last.
-   */
+  /** A blob of a pooled blob transaction by its versioned hash (engine_getBlobs), while any pooled transaction carries it. */
   Optional<PooledBlob> blob(byte[] versionedHash);
 
   /** Transactions ready for the next block. */

@@ -175,6 +175,29 @@ class DefaultTransactionPoolBlobTest {
   }
 
   @Test
+  void aPooledBlobIsFoundByVersionedHashWhileATransactionCarriesIt() {
+    BlobSidecar two = BlobTransactions.sidecar(true, 2, 3);
+    Transaction first = BlobTransactions.transaction(0, cellSidecar, 1_000);
+    Transaction second = BlobTransactions.transaction(1, two, 1_000);
+    Transaction third = BlobTransactions.transaction(2, cellSidecar, 1_000);
+    node.pool.add(first, cellSidecar);
+    node.pool.add(second, two);
+    node.pool.add(third, cellSidecar);
+    PooledBlob blob = node.pool.blob(second.blobVersionedHashes().get(1)).orElseThrow();
+    assertArrayEquals(two.blobs().get(1), blob.blob());
+    assertArrayEquals(two.commitments().get(1), blob.commitment());
+    assertEquals(two.proofs().subList(BlobSidecar.CELLS_PER_EXT_BLOB, 2 * BlobSidecar.CELLS_PER_EXT_BLOB), blob.proofs());
+    assertTrue(blob.cellProofs());
+    node.pool.remove(third);
+    assertArrayEquals(cellSidecar.blobs().get(0), node.pool.blob(first.blobVersionedHashes().get(0)).orElseThrow().blob(),
+        "the first transaction still carries the blob");
+    node.pool.remove(first);
+    node.pool.remove(second);
+    assertTrue(node.pool.blob(first.blobVersionedHashes().get(0)).isEmpty());
+    assertTrue(node.pool.blob(second.blobVersionedHashes().get(0)).isEmpty());
+  }
+
+  @Test
   void sidecarLeavesWithItsTransaction() {
     Transaction tx = BlobTransactions.transaction(0, cellSidecar, 1_000);
     node.pool.add(tx, cellSidecar);

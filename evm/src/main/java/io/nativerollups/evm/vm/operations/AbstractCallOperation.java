@@ -3,6 +3,7 @@ package io.nativerollups.evm.vm.operations;
 import io.nativerollups.evm.gas.GasCalculator;
 import io.nativerollups.evm.precompile.PrecompiledContract;
 import io.nativerollups.evm.state.WorldState;
+import io.nativerollups.evm.tracing.FrameType;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
 import io.nativerollups.evm.vm.AbstractOperation;
@@ -26,6 +27,7 @@ public abstract class AbstractCallOperation extends AbstractOperation {
   private final boolean takesValue;
   /** Whether the value moves from caller to recipient and the recipient is touched. */
   private final boolean transfers;
+  private final FrameType frameType;
 
   /**
    * @param takesValue whether a value word sits on the stack after the target address
@@ -37,6 +39,7 @@ public abstract class AbstractCallOperation extends AbstractOperation {
     this.gasCalculator = gasCalculator;
     this.takesValue = takesValue;
     this.transfers = transfers;
+    this.frameType = FrameType.valueOf(name);
   }
 
   /** The account the callee acts on; by default the target (CALL, STATICCALL). */
@@ -110,15 +113,18 @@ public abstract class AbstractCallOperation extends AbstractOperation {
     }
     frame.returnData = EMPTY;
     Address self = frame.recipient();
-    if (frame.depth() >= EVM.MAX_DEPTH
-        || (!value.isZero() && world.getBalance(self).compareTo(value) < 0)) {
+    boolean tooDeep = frame.depth() >= EVM.MAX_DEPTH;
+    if (tooDeep || (!value.isZero() && world.getBalance(self).compareTo(value) < 0)) {
+      EVM.traceRefusedFrame(ctx, frameType, frame.depth() + 1, self, target, apparentValue(frame, value),
+          frame.readMemory(inOffset, inSize), callGas, callGas,
+          tooDeep ? "max call depth exceeded" : "insufficient balance for transfer");
       frame.gasRemaining += callGas;
       frame.pushLong(0);
       return 1;
     }
     byte[] input = frame.readMemory(inOffset, inSize);
-    MessageResult result = evm.executeCall(ctx, caller(frame), recipient(frame, target), transfers,
-        apparentValue(frame, value), precompile, code, input, callGas, isStatic(frame), frame.depth() + 1);
+    MessageResult result = evm.executeCall(ctx, frameType, caller(frame), recipient(frame, target), target,
+        transfers, apparentValue(frame, value), precompile, code, input, callGas, isStatic(frame), frame.depth() + 1);
     frame.gasRemaining += result.gasRemaining();
     if (result.state() != FrameState.EXCEPTIONAL_HALT) {
       byte[] output = result.output();

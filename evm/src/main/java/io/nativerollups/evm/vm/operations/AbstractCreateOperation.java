@@ -2,6 +2,7 @@ package io.nativerollups.evm.vm.operations;
 
 import io.nativerollups.evm.gas.GasCalculator;
 import io.nativerollups.evm.state.WorldState;
+import io.nativerollups.evm.tracing.FrameType;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
 import io.nativerollups.evm.vm.AbstractOperation;
@@ -20,10 +21,12 @@ import io.nativerollups.evm.vm.Word256Math;
 public abstract class AbstractCreateOperation extends AbstractOperation {
   private static final byte[] EMPTY = new byte[0];
   protected final GasCalculator gasCalculator;
+  private final FrameType frameType;
 
   protected AbstractCreateOperation(int opcode, String name, int stackInputs, GasCalculator gasCalculator) {
     super(opcode, name, stackInputs, 1, gasCalculator.createGasCost());
     this.gasCalculator = gasCalculator;
+    this.frameType = FrameType.valueOf(name);
   }
 
   /** Extra gas per initcode word beyond the EIP-3860 charge (CREATE2 hashes the code). */
@@ -58,21 +61,28 @@ public abstract class AbstractCreateOperation extends AbstractOperation {
     byte[] initcode = frame.readMemory(offset, size);
     Address address = newAddress(frame, sender, nonce, initcode);
     frame.sp -= stackInputs();
-    if (frame.depth() >= EVM.MAX_DEPTH
-        || world.getBalance(sender).compareTo(value) < 0
-        || nonce == -1L) {
+    long childGas = gasCalculator.maxCallGas(frame.gasRemaining);
+    String refusal = frame.depth() >= EVM.MAX_DEPTH ? "max call depth exceeded"
+        : world.getBalance(sender).compareTo(value) < 0 ? "insufficient balance for transfer"
+        : nonce == -1L ? "nonce uint64 overflow"
+        : null;
+    if (refusal != null) {
+      EVM.traceRefusedFrame(ctx, frameType, frame.depth() + 1, sender, address, value, initcode, childGas, childGas,
+          refusal);
       frame.pushLong(0);
       return 1;
     }
     world.setNonce(sender, nonce + 1);
-    long childGas = gasCalculator.maxCallGas(frame.gasRemaining);
     frame.gasRemaining -= childGas;
     world.warmAddress(address);
     if (EVM.hasCreationCollision(world, address)) {
+      EVM.traceRefusedFrame(ctx, frameType, frame.depth() + 1, sender, address, value, initcode, childGas, 0,
+          "contract address collision");
       frame.pushLong(0);
       return 1;
     }
-    MessageResult result = ctx.evm().executeCreate(ctx, sender, address, value, initcode, childGas, frame.depth() + 1);
+    MessageResult result =
+        ctx.evm().executeCreate(ctx, frameType, sender, address, value, initcode, childGas, frame.depth() + 1);
     frame.gasRemaining += result.gasRemaining();
     if (result.isSuccess()) {
       frame.pushAddress(address);

@@ -38,9 +38,6 @@ public final class SelfDestructOperation extends AbstractOperation {
     if (!beneficiary.equals(self)) {
       world.setBalance(beneficiary, world.getBalance(beneficiary).add(balance));
       world.setBalance(self, UInt256.ZERO);
-      if (!balance.isZero()) {
-        frame.context().transferred(self, beneficiary, balance);
-      }
     } else if (createdNow) {
       // the balance is burnt together with the account
       world.setBalance(self, UInt256.ZERO);

@@ -16,7 +16,6 @@ import io.nativerollups.evm.block.InvalidBlockException;
 import io.nativerollups.evm.block.Receipt;
 import io.nativerollups.evm.block.TransactionRejections;
 import io.nativerollups.evm.block.Withdrawal;
-import io.nativerollups.evm.crypto.Keccak256;
 import io.nativerollups.evm.gas.GasCalculator;
 import io.nativerollups.evm.processing.TransactionProcessor;
 import io.nativerollups.evm.processing.TransactionResult;
@@ -28,7 +27,6 @@ import io.nativerollups.evm.tx.TransactionHasher;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
 import io.nativerollups.evm.vm.BlockContext;
-import io.nativerollups.evm.vm.ExecutionContext;
 import io.nativerollups.evm.vm.Log;
 import io.nativerollups.node.chain.Blockchain;
 import io.nativerollups.node.rpc.BlockResolver;
@@ -36,14 +34,10 @@ import io.nativerollups.node.rpc.JsonRpcException;
 import io.nativerollups.node.rpc.json.BlockJson;
 import io.nativerollups.node.rpc.json.Hex;
 import io.nativerollups.node.rpc.json.ReceiptJson;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * eth_simulateV1: runs blocks of calls one after the other on a private copy of a block's state,
@@ -69,10 +63,6 @@ public final class BlockSimulator {
   static final long TIME_INCREMENT = 12;
   /** Gas the calls of one request may use in all (geth's default RPC gas cap). */
   static final long GAS_BUDGET = 50_000_000L;
-  /** ERC-7528's address standing for ether: the emitter of traceTransfers' logs. */
-  static final Address ETHER = Address.fromHex("0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee");
-  /** ERC-20's Transfer(address,address,uint256) event topic. */
-  static final byte[] TRANSFER_TOPIC = Keccak256.hash("Transfer(address,address,uint256)".getBytes(StandardCharsets.US_ASCII));
 
   /** execution-apis error codes of eth_simulateV1. */
   static final int NONCE_TOO_LOW = -38010;
@@ -248,7 +238,7 @@ public final class BlockSimulator {
         gasUsed += outcome.result().gasUsed();
         gasBudget -= outcome.result().gasUsed();
         blobGasUsed += BlobSchedule.GAS_PER_BLOB * outcome.tx().blobVersionedHashes().size();
-        receipts.add(Receipt.of(outcome.tx().type(), outcome.result().success(), gasUsed, outcome.receiptLogs()));
+        receipts.add(Receipt.of(outcome.tx().type(), outcome.result().success(), gasUsed, outcome.result().logs()));
         outcomes.add(outcome);
       }
       BlockResult result;
@@ -285,29 +275,22 @@ public final class BlockSimulator {
       Transaction tx = call.toTransaction(nonce, gasLimit, chain.config().chainId()).toBuilder()
           .signature(UInt256.ZERO, UInt256.ZERO, UInt256.ZERO).build();
       BlockContext context = payload.validation() ? blockContext : callContext(blockContext, call);
-      Set<Log> transferLogs = Collections.newSetFromMap(new IdentityHashMap<>());
-      ExecutionContext.TransferLogger logger = !payload.traceTransfers() ? null : (from, to, value) -> {
-        Log log = new Log(ETHER, List.of(TRANSFER_TOPIC, word(from), word(to)), value.toBytes());
-        transferLogs.add(log);
-        return log;
-      };
+      TransferLogTracer tracer = payload.traceTransfers() ? new TransferLogTracer(world) : null;
       TransactionProcessor processor = processors.processor(blockContext.timestamp());
       long accountNonce = world.getNonce(sender);
-      TransactionResult result = processor.process(world, context, tx, logger);
+      TransactionResult result = processor.process(world, context, tx, tracer);
       if (!result.valid() && result.invalidReason().contains("has code")) {
         // as geth, a sender with code may send: it runs as if it had none, and keeps its code
         byte[] code = world.getCode(sender);
         world.setCode(sender, new byte[0]);
-        result = processor.process(world, context, tx, logger);
+        result = processor.process(world, context, tx, tracer);
         world.setCode(sender, code);
         world.commitTransaction();
       }
       if (!result.valid()) {
         throw invalidCall(index, tx, result.invalidReason(), accountNonce, fork);
       }
-      List<Log> receiptLogs = new ArrayList<>(result.logs());
-      receiptLogs.removeIf(transferLogs::contains);
-      return new CallOutcome(tx, result, receiptLogs);
+      return new CallOutcome(tx, result, tracer != null ? tracer.logs() : result.logs());
     }
 
     /**
@@ -332,7 +315,7 @@ public final class BlockSimulator {
         c.put("returnData", Hex.data(result.output()));
         ArrayNode logs = c.putArray("logs");
         byte[] txHash = TransactionHasher.hash(outcome.tx());
-        for (Log log : result.logs()) {
+        for (Log log : outcome.logs()) {
           logs.add(ReceiptJson.log(log,
               new ReceiptJson.LogContext(blockHash, header.number(), header.timestamp(), txHash, i, logIndex++)));
         }
@@ -354,14 +337,11 @@ public final class BlockSimulator {
     }
   }
 
-  /** A call run in a block: its transaction, result, and the logs its receipt holds (no transfer logs). */
-  private record CallOutcome(Transaction tx, TransactionResult result, List<Log> receiptLogs) {}
-
-  private static byte[] word(Address address) {
-    byte[] word = new byte[32];
-    System.arraycopy(address.toArray(), 0, word, 12, Address.SIZE);
-    return word;
-  }
+  /**
+   * A call run in a block: its transaction, result, and the logs its result shows (with
+   * traceTransfers, the transfers among the receipt's logs).
+   */
+  private record CallOutcome(Transaction tx, TransactionResult result, List<Log> logs) {}
 
   /** The spec's code for a call a block cannot include, with geth's message. */
   private static JsonRpcException invalidCall(int index, Transaction tx, String reason, long accountNonce,

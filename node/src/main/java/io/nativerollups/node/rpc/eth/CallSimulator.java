@@ -5,6 +5,7 @@ import io.nativerollups.evm.block.ChainConfig;
 import io.nativerollups.evm.gas.GasCalculator;
 import io.nativerollups.evm.processing.TransactionResult;
 import io.nativerollups.evm.state.WorldState;
+import io.nativerollups.evm.tracing.OperationTracer;
 import io.nativerollups.evm.tx.AccessListEntry;
 import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.evm.types.Address;
@@ -80,7 +81,7 @@ public final class CallSimulator {
    */
   public byte[] call(BlockHeader block, CallRequest request, StateOverrides overrides, BlockOverrides blockOverrides) {
     Env env = new Env(block, overrides, blockOverrides);
-    Run run = run(env, request, defaultGas(env.header(), request), UnaryOperator.identity());
+    Run run = run(env, request, defaultGas(env.header(), request), UnaryOperator.identity(), null);
     if (!run.result().success()) {
       if (run.result().gasUsed() < run.tx().gasLimit()) {
         throw reverted(run.result().output());
@@ -102,7 +103,7 @@ public final class CallSimulator {
     Env env = new Env(block, overrides, blockOverrides);
     BlockHeader header = env.header();
     long hi = Math.min(defaultGas(header, request), allowance(env, request));
-    Run top = run(env, request, hi, UnaryOperator.identity());
+    Run top = run(env, request, hi, UnaryOperator.identity(), null);
     if (!top.result().success()) {
       if (top.result().gasUsed() < hi) {
         throw reverted(top.result().output());
@@ -132,8 +133,20 @@ public final class CallSimulator {
     return hi;
   }
 
+  /**
+   * debug_traceCall: runs the request as eth_call does, watched by {@code tracer}; a failing run is
+   * no error here, the trace tells how it failed.
+   *
+   * @throws JsonRpcException -32000 when the transaction is not valid in that state
+   */
+  public Run trace(BlockHeader block, CallRequest request, StateOverrides overrides, BlockOverrides blockOverrides,
+      OperationTracer tracer) {
+    Env env = new Env(block, overrides, blockOverrides);
+    return run(env, request, defaultGas(env.header(), request), UnaryOperator.identity(), tracer);
+  }
+
   private boolean succeeds(Env env, CallRequest request, long gas) {
-    Run run = tryRun(env, request, gas, UnaryOperator.identity());
+    Run run = tryRun(env, request, gas, UnaryOperator.identity(), null);
     return run.result().valid() && run.result().success();
   }
 
@@ -148,7 +161,7 @@ public final class CallSimulator {
     for (int round = 0; round < MAX_ACCESS_LIST_ROUNDS; round++) {
       CallRequest withList = request.withAccessList(list);
       AccessRecordingWorldState[] recorder = new AccessRecordingWorldState[1];
-      Run run = run(env, withList, gas, world -> recorder[0] = new AccessRecordingWorldState(world));
+      Run run = run(env, withList, gas, world -> recorder[0] = new AccessRecordingWorldState(world), null);
       List<AccessListEntry> found = accessList(recorder[0].accessed(), excluded(header, run.tx()));
       if (sameList(found, list)) {
         String error = run.result().success() ? null
@@ -210,24 +223,25 @@ public final class CallSimulator {
   }
 
   /** Runs once and turns an invalid transaction into its -32000 error. */
-  private Run run(Env env, CallRequest request, long gas, UnaryOperator<WorldState> wrap) {
-    Run run = tryRun(env, request, gas, wrap);
+  private Run run(Env env, CallRequest request, long gas, UnaryOperator<WorldState> wrap, OperationTracer tracer) {
+    Run run = tryRun(env, request, gas, wrap, tracer);
     if (!run.result().valid()) {
       throw JsonRpcException.serverError(gethMessage(run.result().invalidReason()));
     }
     return run;
   }
 
-  private Run tryRun(Env env, CallRequest request, long gas, UnaryOperator<WorldState> wrap) {
-    Run run = runOnce(env, request, gas, wrap, false);
+  private Run tryRun(Env env, CallRequest request, long gas, UnaryOperator<WorldState> wrap,
+      OperationTracer tracer) {
+    Run run = runOnce(env, request, gas, wrap, false, tracer);
     if (!run.result().valid() && run.result().invalidReason().contains("has code")) {
-      run = runOnce(env, request, gas, wrap, true);
+      run = runOnce(env, request, gas, wrap, true, tracer);
     }
     return run;
   }
 
   private Run runOnce(Env env, CallRequest request, long gas, UnaryOperator<WorldState> wrap,
-      boolean dropSenderCode) {
+      boolean dropSenderCode, OperationTracer tracer) {
     BlockHeader header = env.header();
     WorldState world = state(env);
     Address sender = request.sender();
@@ -237,7 +251,7 @@ public final class CallSimulator {
     }
     Transaction tx = request.toTransaction(world.getNonce(sender), gas, chain.config().chainId());
     BlockContext context = context(header, env.blobBaseFee(), request);
-    TransactionResult result = processors.processor(header.timestamp()).process(wrap.apply(world), context, tx);
+    TransactionResult result = processors.processor(header.timestamp()).process(wrap.apply(world), context, tx, tracer);
     return new Run(tx, result);
   }
 
@@ -281,7 +295,7 @@ public final class CallSimulator {
   }
 
   /** The string of an ABI-encoded {@code Error(string)}, or null when the output is not one. */
-  static String errorString(byte[] output) {
+  public static String errorString(byte[] output) {
     if (output.length < 4 + 64 || !Arrays.equals(Arrays.copyOf(output, 4), ERROR_SELECTOR)) {
       return null;
     }

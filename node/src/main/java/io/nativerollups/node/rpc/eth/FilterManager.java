@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.nativerollups.evm.block.BlockHeader;
 import io.nativerollups.evm.tx.Transaction;
-import io.nativerollups.evm.tx.TransactionHasher;
 import io.nativerollups.node.chain.Blockchain;
 import io.nativerollups.node.chain.HeadChange;
 import io.nativerollups.node.rpc.BlockParameter;
@@ -189,18 +188,9 @@ public final class FilterManager {
 
   private synchronized void feed(Transaction tx) {
     sweep(nanoTime.getAsLong());
-    JsonNode hash = null;
-    JsonNode full = null;
     for (Filter f : filters.values()) {
-      if (f.kind != Kind.PENDING_TRANSACTIONS) {
-        continue;
-      }
-      if (f.fullTransactions) {
-        full = full != null ? full : TransactionJson.pending(tx);
-        f.changes.add(full);
-      } else {
-        hash = hash != null ? hash : TextNode.valueOf(Hex.data(TransactionHasher.hash(tx)));
-        f.changes.add(hash);
+      if (f.kind == Kind.PENDING_TRANSACTIONS) {
+        f.changes.add(TransactionJson.pendingNotice(tx, f.fullTransactions));
       }
     }
   }

@@ -1,8 +1,10 @@
 package io.nativerollups.node.rpc.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.nativerollups.evm.tx.AccessListEntry;
 import io.nativerollups.evm.tx.Authorization;
 import io.nativerollups.evm.tx.Transaction;
@@ -43,6 +45,14 @@ public final class TransactionJson {
     o.putNull("blockTimestamp");
     o.putNull("transactionIndex");
     return o;
+  }
+
+  /**
+   * How a pending-transaction filter or subscription reports a transaction the pool accepted: its
+   * hash, or the whole {@link #pending} object when {@code full} (geth's {@code fullTx}).
+   */
+  public static JsonNode pendingNotice(Transaction tx, boolean full) {
+    return full ? pending(tx) : TextNode.valueOf(Hex.data(TransactionHasher.hash(tx)));
   }
 
   private static ObjectNode fields(Transaction tx, UInt256 gasPrice) {

@@ -3,20 +3,21 @@ package io.nativerollups.node.rpc.subscription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nativerollups.evm.block.Block;
-import io.nativerollups.evm.block.Receipt;
+import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.node.chain.Blockchain;
+import io.nativerollups.node.chain.HeadChange;
 import io.nativerollups.node.rpc.JsonRpcException;
 import io.nativerollups.node.rpc.JsonRpcProcessor;
+import io.nativerollups.node.rpc.RpcIds;
 import io.nativerollups.node.rpc.RpcMethodRegistry;
 import io.nativerollups.node.rpc.RpcObject;
 import io.nativerollups.node.rpc.RpcParams;
 import io.nativerollups.node.rpc.RpcSession;
-import io.nativerollups.node.rpc.eth.EthLogMethods;
+import io.nativerollups.node.rpc.eth.HeadChangeLogs;
 import io.nativerollups.node.rpc.eth.LogFilter;
 import io.nativerollups.node.rpc.json.BlockJson;
-import io.nativerollups.node.rpc.json.Hex;
-import java.security.SecureRandom;
+import io.nativerollups.node.rpc.json.TransactionJson;
+import io.nativerollups.node.txpool.TransactionPool;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,27 +25,34 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * eth_subscribe and eth_unsubscribe over WebSocket: {@code newHeads} sends each new canonical head
- * header, {@code logs} each log of a new head block that passes the filter, as {@code
- * eth_subscription} notifications. A subscription ends with eth_unsubscribe or its connection; over
- * HTTP the methods answer -32601 "notifications not supported", as geth does.
+ * eth_subscribe and eth_unsubscribe over WebSocket, as {@code eth_subscription} notifications:
+ * {@code newHeads} sends the header of each block that joins the canonical chain (on a reorg, those
+ * of the new branch, oldest first); {@code logs} each log of those blocks that passes the filter,
+ * after a reorg first the logs of the dropped blocks with {@code "removed": true};
+ * {@code newPendingTransactions} the hash of each transaction the pool accepts, or the whole
+ * transaction when the second parameter is {@code true} (as in geth); {@code syncing} is accepted
+ * and stays silent, since this node never syncs (eth_syncing is always false). A subscription ends
+ * with eth_unsubscribe or its connection; over HTTP the methods answer -32601 "notifications not
+ * supported", as geth does.
  */
 public final class SubscriptionMethods {
   private static final Logger LOG = LogManager.getLogger(SubscriptionMethods.class);
   private final Blockchain chain;
-  private final SecureRandom random = new SecureRandom();
   private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
 
-  private record Subscription(String id, RpcSession session, LogFilter logs) {
-    boolean wantsHeads() {
-      return logs == null;
-    }
-  }
+  private enum Kind { NEW_HEADS, LOGS, NEW_PENDING_TRANSACTIONS, SYNCING }
 
-  /** Listens to the chain's new heads from now on. */
-  public SubscriptionMethods(Blockchain chain) {
+  /**
+   * @param logs the filter of a {@code logs} subscription, else null
+   * @param fullTransactions whether a {@code newPendingTransactions} subscription wants whole transactions
+   */
+  private record Subscription(String id, RpcSession session, Kind kind, LogFilter logs, boolean fullTransactions) {}
+
+  /** Listens to the chain's head changes and the pool's new transactions from now on. */
+  public SubscriptionMethods(Blockchain chain, TransactionPool pool) {
     this.chain = chain;
-    chain.addHeadListener(this::newHead);
+    chain.addHeadChangeListener(this::headChanged);
+    pool.addListener(this::transactionAdded);
   }
 
   public void registerTo(RpcMethodRegistry r) {
@@ -61,19 +69,20 @@ public final class SubscriptionMethods {
     RpcSession session = requireSession(p);
     p.atMost(2);
     String kind = p.text(0);
-    LogFilter filter = switch (kind) {
-      case "newHeads" -> {
+    String id = RpcIds.next();
+    Subscription subscription = switch (kind) {
+      case "newHeads", "syncing" -> {
         p.atMost(1);
-        yield null;
+        yield new Subscription(id, session, kind.equals("newHeads") ? Kind.NEW_HEADS : Kind.SYNCING, null, false);
       }
-      case "logs" -> p.optional(1, LogFilter::forSubscription, LogFilter.forSubscription(JsonNodeFactory.instance.objectNode()));
+      case "logs" -> new Subscription(id, session, Kind.LOGS,
+          p.optional(1, LogFilter::forSubscription, LogFilter.forSubscription(JsonNodeFactory.instance.objectNode())), false);
+      case "newPendingTransactions" ->
+          new Subscription(id, session, Kind.NEW_PENDING_TRANSACTIONS, null, p.optional(1, RpcObject::toBoolean, false));
       default -> throw JsonRpcException.invalidParams("invalid argument 0: no \"" + kind
-          + "\" subscription in eth namespace (newHeads and logs are supported)");
+          + "\" subscription in eth namespace (newHeads, logs, newPendingTransactions and syncing are supported)");
     };
-    byte[] idBytes = new byte[16];
-    random.nextBytes(idBytes);
-    String id = Hex.data(idBytes);
-    subscriptions.put(id, new Subscription(id, session, filter));
+    subscriptions.put(id, subscription);
     session.onClose(() -> subscriptions.remove(id));
     return id;
   }
@@ -97,34 +106,39 @@ public final class SubscriptionMethods {
   }
 
   /** Runs on the thread that moved the head: a failure here is logged, never passed to the chain. */
-  private void newHead(Block block) {
+  private void headChanged(HeadChange change) {
     if (subscriptions.isEmpty()) {
       return;
     }
     try {
-      notifySubscribers(block);
+      notifySubscribers(change);
     } catch (RuntimeException e) {
-      LOG.error("notifying subscriptions of block {} failed", block.header().number(), e);
+      LOG.error("notifying subscriptions of a head change failed", e);
     }
   }
 
-  private void notifySubscribers(Block block) {
-    ObjectNode header = null;
-    List<Receipt> receipts = null;
+  private void notifySubscribers(HeadChange change) {
+    List<ObjectNode> headers = change.added().stream().map(b -> BlockJson.header(b.header())).toList();
+    HeadChangeLogs logs = new HeadChangeLogs(chain, change);
     for (Subscription s : subscriptions.values()) {
-      if (s.wantsHeads()) {
-        if (header == null) {
-          header = BlockJson.header(block.header());
-        }
-        notify(s, header);
-      } else {
-        if (receipts == null) {
-          receipts = chain.receipts(block.header().hash());
-        }
-        for (ObjectNode log : EthLogMethods.matchingLogs(block, receipts, s.logs())) {
-          notify(s, log);
+      switch (s.kind()) {
+        case NEW_HEADS -> headers.forEach(h -> notify(s, h));
+        case LOGS -> logs.matching(s.logs(), header -> true).forEach(log -> notify(s, log));
+        case NEW_PENDING_TRANSACTIONS, SYNCING -> { }
+      }
+    }
+  }
+
+  /** Runs on the thread that added the transaction, inside the pool: a failure here is logged, never passed to the pool. */
+  private void transactionAdded(Transaction tx) {
+    try {
+      for (Subscription s : subscriptions.values()) {
+        if (s.kind() == Kind.NEW_PENDING_TRANSACTIONS) {
+          notify(s, TransactionJson.pendingNotice(tx, s.fullTransactions()));
         }
       }
+    } catch (RuntimeException e) {
+      LOG.error("notifying subscriptions of a pending transaction failed", e);
     }
   }
 

@@ -120,6 +120,49 @@ class EthSimulateV1Test {
     assertTrue(result.get("error").get("data").asText().startsWith("0x08c379a0"));
   }
 
+  private static final String FORWARDER = "0x00000000000000000000000000000000000f0f0f";
+  private static final String REVERTER = "0x0000000000000000000000000000000000000bad";
+
+  /** Runtime: CALLs {@code to} with the call value and all gas, ignores the outcome, stops. */
+  private static String forwardTo(String to) {
+    return "0x6000600060006000347" + "3" + to.substring(2) + "5af15000";
+  }
+
+  private JsonNode tracedLogs(Map<String, Object> stateOverrides, Map<String, Object> call) {
+    Map<String, Object> payload = payload(block(null, stateOverrides, call));
+    payload.put("traceTransfers", true);
+    return rpc.result("eth_simulateV1", payload).get(0).get("calls").get(0).get("logs");
+  }
+
+  private static String topicOf(String address) {
+    return "0x" + "0".repeat(24) + address.substring(2);
+  }
+
+  @Test
+  void forwardedEtherIsLoggedPerHopAndAFailedHopDropsItsLog() {
+    JsonNode hops = tracedLogs(code(FORWARDER, forwardTo(ALICE)), call(SENDER, FORWARDER, "value", "0x7"));
+    assertEquals(2, hops.size());
+    assertEquals(topicOf(SENDER), hops.get(0).get("topics").get(1).asText());
+    assertEquals(topicOf(FORWARDER), hops.get(1).get("topics").get(1).asText());
+    assertEquals(topicOf(ALICE), hops.get(1).get("topics").get(2).asText());
+    assertEquals("0x1", hops.get(1).get("logIndex").asText());
+    Map<String, Object> overrides = new LinkedHashMap<>(code(FORWARDER, forwardTo(REVERTER)));
+    overrides.putAll(code(REVERTER, Hex.data(Contracts.REVERT_NO)));
+    JsonNode failedHop = tracedLogs(overrides, call(SENDER, FORWARDER, "value", "0x7"));
+    assertEquals(1, failedHop.size(), "the reverted inner call's transfer is gone");
+    assertEquals(topicOf(FORWARDER), failedHop.get(0).get("topics").get(2).asText());
+  }
+
+  @Test
+  void selfDestructLogsTheBalanceItSends() {
+    JsonNode logs = tracedLogs(Map.of(CONTRACT, Map.of("code", "0x73" + ALICE.substring(2) + "ff", "balance", "0x10")),
+        call(SENDER, CONTRACT));
+    assertEquals(1, logs.size());
+    assertEquals(topicOf(CONTRACT), logs.get(0).get("topics").get(1).asText());
+    assertEquals(topicOf(ALICE), logs.get(0).get("topics").get(2).asText());
+    assertEquals("0x" + word(16), logs.get(0).get("data").asText());
+  }
+
   @Test
   void blocksBuildOnEachOthersStateAndHashes() {
     String slot = "0x" + "0".repeat(64);

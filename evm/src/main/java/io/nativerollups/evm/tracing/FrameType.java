@@ -1,0 +1,16 @@
+package io.nativerollups.evm.tracing;
+
+/** How a frame was entered: the instruction (or transaction kind) that started it. */
+public enum FrameType {
+  CALL,
+  CALLCODE,
+  DELEGATECALL,
+  STATICCALL,
+  CREATE,
+  CREATE2;
+
+  /** True for CREATE and CREATE2. */
+  public boolean isCreate() {
+    return this == CREATE || this == CREATE2;
+  }
+}
