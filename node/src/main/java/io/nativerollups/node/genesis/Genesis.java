@@ -40,6 +40,8 @@ public final class Genesis {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final UInt256 DEFAULT_BASE_FEE = UInt256.valueOf(1_000_000_000L);
   private static final BlobSchedule OSAKA_DEFAULT_BLOBS = BlobSchedule.PRAGUE;
+  /** The forks after Cancun a config may schedule, in the order they must activate. */
+  private static final List<String> LATER_FORKS = List.of("prague", "osaka", "bpo1", "bpo2", "bpo3", "bpo4", "bpo5");
 
   private final JsonNode root;
   private final ChainConfig chainConfig;
@@ -84,9 +86,6 @@ public final class Genesis {
     return genesis;
   }
 
-  /** The forks after Cancun a config may schedule, in the order they must activate. */
-  private static final List<String> LATER_FORKS = List.of("prague", "osaka", "bpo1", "bpo2", "bpo3", "bpo4", "bpo5");
-
   private static ChainConfig chainConfig(JsonNode config) throws InvalidGenesisException {
     long chainId = number(config, "chainId", "config.", -1);
     if (chainId <= 0) {
@@ -111,7 +110,7 @@ public final class Genesis {
     String unset = null;
     for (String fork : LATER_FORKS) {
       String key = fork + "Time";
-      if (!config.has(key)) {
+      if (!config.hasNonNull(key)) {
         unset = unset == null ? key : unset;
         continue;
       }
@@ -155,11 +154,20 @@ public final class Genesis {
       throw new InvalidGenesisException(where + " must be an object with target, max and baseFeeUpdateFraction");
     }
     try {
-      return new BlobSchedule((int) number(s, "target", where + ".", -1), (int) number(s, "max", where + ".", -1),
+      return new BlobSchedule(blobCount(s, "target", where), blobCount(s, "max", where),
           number(s, "baseFeeUpdateFraction", where + ".", -1));
     } catch (IllegalArgumentException e) {
       throw new InvalidGenesisException(where + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A blob count of a blob schedule entry; -1 when missing, which BlobSchedule refuses. */
+  private static int blobCount(JsonNode entry, String field, String where) throws InvalidGenesisException {
+    long count = number(entry, field, where + ".", -1);
+    if (count > Integer.MAX_VALUE) {
+      throw new InvalidGenesisException(where + "." + field + " is out of range: " + count);
+    }
+    return (int) count;
   }
 
   /** The chain id and fork schedule. */

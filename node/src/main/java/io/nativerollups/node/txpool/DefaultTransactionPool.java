@@ -476,12 +476,18 @@ public final class DefaultTransactionPool implements TransactionPool {
     }
   }
 
-  /** Removes a transaction the builder found invalid against the state it is built on. */
+  /**
+   * Removes a transaction the builder found invalid against the state it is built on, or one
+   * evicted from a full pool. A blob transaction takes the sender's later ones along, as blobpool
+   * keeps no blob transaction behind a gap.
+   */
   public synchronized void remove(Transaction tx) {
     TreeMap<Long, Transaction> mine = bySender.get(tx.sender());
     if (mine != null && mine.get(tx.nonce()) == tx) {
-      mine.remove(tx.nonce());
-      forget(tx);
+      Map<Long, Transaction> leaving = isBlob(tx) ? mine.tailMap(tx.nonce(), true)
+          : mine.subMap(tx.nonce(), true, tx.nonce(), true);
+      leaving.values().forEach(this::forget);
+      leaving.clear();
       if (mine.isEmpty()) {
         bySender.remove(tx.sender());
       }

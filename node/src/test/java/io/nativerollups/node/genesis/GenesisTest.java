@@ -140,12 +140,15 @@ class GenesisTest {
     assertReason("config.blobSchedule.prague.max", genesis(",\"pragueTime\":0,\"blobSchedule\":{\"prague\":{\"target\":6,"
         + "\"max\":\"many\",\"baseFeeUpdateFraction\":1}}", ""));
     assertReason("config.blobSchedule.prague", genesis(",\"pragueTime\":0,\"blobSchedule\":{\"prague\":7}", ""));
+    assertReason("config.blobSchedule.prague.target is out of range", genesis(",\"pragueTime\":0,\"blobSchedule\":"
+        + "{\"prague\":{\"target\":4294967302,\"max\":9,\"baseFeeUpdateFraction\":1}}", ""));
   }
 
   @Test
   void forksMustBeScheduledInOrder() {
     assertReason("config.osakaTime (3) must not precede config.pragueTime (9)", genesis(",\"pragueTime\":9,\"osakaTime\":3", ""));
     assertReason("config.osakaTime is set but config.pragueTime is not", genesis(",\"osakaTime\":3", ""));
+    assertReason("config.osakaTime is set but config.pragueTime is not", genesis(",\"pragueTime\":null,\"osakaTime\":3", ""));
     String bpoSchedule = ",\"blobSchedule\":{\"bpo1\":{\"target\":9,\"max\":12,\"baseFeeUpdateFraction\":5007716},"
         + "\"bpo2\":{\"target\":12,\"max\":15,\"baseFeeUpdateFraction\":5007716}}";
     assertReason("config.bpo1Time is set but config.osakaTime is not", genesis(",\"pragueTime\":0,\"bpo1Time\":5" + bpoSchedule, ""));

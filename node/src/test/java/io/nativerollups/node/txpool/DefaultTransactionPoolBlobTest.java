@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nativerollups.evm.block.Block;
+import io.nativerollups.evm.block.BlockHeader;
 import io.nativerollups.evm.tx.BlobSidecar;
 import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.evm.tx.TransactionHasher;
@@ -13,6 +15,8 @@ import io.nativerollups.evm.tx.TransactionSigner;
 import io.nativerollups.evm.types.UInt256;
 import io.nativerollups.node.BlobTransactions;
 import io.nativerollups.node.TestNode;
+import io.nativerollups.node.chain.ImportResult;
+import io.nativerollups.node.mining.PayloadAttributes;
 import io.nativerollups.node.storage.InMemoryKeyValueStorage;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -160,7 +164,7 @@ class DefaultTransactionPoolBlobTest {
   }
 
   @Test
-  void aBlobSendersTransactionsAfterADroppedOneLeaveOnTheNextHead() {
+  void removingABlobTransactionTakesTheSendersLaterOnesAlong() {
     Transaction zero = BlobTransactions.transaction(0, cellSidecar, 1_000);
     Transaction one = BlobTransactions.transaction(1, cellSidecar, 1_000);
     Transaction two = BlobTransactions.transaction(2, cellSidecar, 1_000);
@@ -168,10 +172,32 @@ class DefaultTransactionPoolBlobTest {
     node.pool.add(one, cellSidecar);
     node.pool.add(two, cellSidecar);
     node.pool.remove(one);
-    node.pool.onNewHead();
     assertEquals(Map.of(TestNode.SENDER, List.of(zero)), node.pool.content().pending());
     assertEquals(Map.of(), node.pool.content().queued());
     assertTrue(node.pool.sidecar(TransactionHasher.hash(two)).isEmpty());
+  }
+
+  @Test
+  void aBlobTransactionTheNewHeadMakesUnaffordableTakesTheLaterOnesAlong() {
+    Transaction zero = BlobTransactions.transaction(0, cellSidecar, 1_000);
+    // about 5e23 wei of blob gas, half of what the sender holds
+    Transaction expensive = BlobTransactions.transaction(1, cellSidecar, 3_800_000_000_000_000_000L);
+    Transaction cheapAfter = BlobTransactions.transaction(2, cellSidecar, 1_000);
+    node.pool.add(zero, cellSidecar);
+    node.pool.add(expensive, cellSidecar);
+    node.pool.add(cheapAfter, cellSidecar);
+    // a block from elsewhere takes nonce 0 with a transfer of 6e23 wei
+    Transaction spender = TransactionSigner.sign(TestNode.transfer(0, BlobTransactions.TO, 0).toBuilder()
+        .value(UInt256.fromBigInteger(BigInteger.valueOf(6).multiply(BigInteger.TEN.pow(23)))).build(), TestNode.KEY);
+    BlockHeader parent = node.chain.head();
+    Block block = node.builder.build(parent, new PayloadAttributes(parent.timestamp() + 1, new byte[32],
+        TestNode.COINBASE, List.of(), new byte[32]), List.of(spender));
+    assertEquals(ImportResult.Status.VALID, node.chain.importBlock(block).status());
+    node.chain.setHead(block.header().hash());
+    node.pool.onNewHead();
+    assertEquals(0, node.pool.pendingCount() + node.pool.queuedCount(),
+        "nonce 0 is taken, nonce 1 unaffordable, and nonce 2 would wait behind it");
+    assertTrue(node.pool.sidecar(TransactionHasher.hash(cheapAfter)).isEmpty());
   }
 
   @Test

@@ -23,9 +23,9 @@ import java.util.Set;
 
 /**
  * The Engine API's structures and the blocks they stand for: {@code ExecutionPayloadV3} and
- * {@code ExecutionPayloadBodyV1} to JSON,
- * {@code ExecutionPayloadV1}-{@code V3} back, {@code WithdrawalV1}, {@code PayloadAttributesV1}-{@code V3}. Parsing is strict, as the Engine API
- * asks: every field of the structure present, no other field.
+ * {@code ExecutionPayloadBodyV1} to JSON; {@code ExecutionPayloadV1}-{@code V3}, {@code
+ * WithdrawalV1} and {@code PayloadAttributesV1}-{@code V3} from JSON. Parsing is strict, as the
+ * Engine API asks: every field of the structure present, no other field.
  */
 public final class ExecutionPayloads {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
