@@ -49,7 +49,8 @@ import java.util.Map;
  * limit carry over from the previous block, prevRandao and the beacon root are zero unless
  * overridden, and the base fee is zero without validation (the parent's successor with it). Each
  * block runs the chain's own start- and end-of-block operations (system calls, withdrawals,
- * requests, plugin hooks). A call's gas defaults to what is left of the block's (within the fork's
+ * requests, plugin hooks); its state overrides apply before its calls, their precompile moves for
+ * its calls only. A call's gas defaults to what is left of the block's (within the fork's
  * transaction cap), its nonce to the sender's; the sender may have code. Without validation a call
  * runs as eth_call does (a call naming no fee runs with base fee zero, its nonce is the account's);
  * with it, as a transaction in a block. A call the block could not include fails the whole request
@@ -212,6 +213,8 @@ public final class BlockSimulator {
       BlockContext context = new BlockContext(template.coinbase(), template.number(), template.timestamp(),
           template.gasLimit(), baseFee, template.mixHash(), blobBaseFee, config.chainId(), this::hashOf);
       BlockProcessor processor = chain.blockProcessor();
+      // the overrides' precompile moves (checked before anything runs) hold for this block's calls only
+      TransactionProcessor callProcessor = processors.processor(planned.time(), planned.call().stateOverrides());
       planned.call().stateOverrides().applyTo(world);
       try {
         processor.startBlock(world, template, context);
@@ -233,7 +236,7 @@ public final class BlockSimulator {
               "block gas limit reached: " + gasUsed + " + " + Long.toUnsignedString(gasLimit) + " > " + template.gasLimit());
         }
         gasLimit = Math.min(gasLimit, gasBudget);
-        CallOutcome outcome = runCall(call, gasLimit, context, fork, txs.size());
+        CallOutcome outcome = runCall(call, gasLimit, context, fork, callProcessor, txs.size());
         txs.add(outcome.tx());
         gasUsed += outcome.result().gasUsed();
         gasBudget -= outcome.result().gasUsed();
@@ -269,14 +272,13 @@ public final class BlockSimulator {
 
     /** Runs one call as the block's transaction {@code index}; refuses one the block could not include. */
     private CallOutcome runCall(CallRequest call, long gasLimit, BlockContext blockContext, ForkActivation fork,
-        int index) {
+        TransactionProcessor processor, int index) {
       Address sender = call.sender();
       long nonce = payload.validation() && call.nonce() != null ? call.nonce() : world.getNonce(sender);
       Transaction tx = call.toTransaction(nonce, gasLimit, chain.config().chainId()).toBuilder()
           .signature(UInt256.ZERO, UInt256.ZERO, UInt256.ZERO).build();
       BlockContext context = payload.validation() ? blockContext : callContext(blockContext, call);
       TransferLogTracer tracer = payload.traceTransfers() ? new TransferLogTracer(world) : null;
-      TransactionProcessor processor = processors.processor(blockContext.timestamp());
       long accountNonce = world.getNonce(sender);
       TransactionResult result = processor.process(world, context, tx, tracer);
       if (!result.valid() && result.invalidReason().contains("has code")) {

@@ -164,6 +164,22 @@ class EthSimulateV1Test {
   }
 
   @Test
+  void precompileMovesHoldForTheirBlockOnly() {
+    String elsewhere = "0x0000000000000000000000000000000000001234";
+    Map<String, Object> move = Map.of("0x0000000000000000000000000000000000000004",
+        Map.of("movePrecompileToAddress", elsewhere));
+    JsonNode blocks = rpc.result("eth_simulateV1", payload(
+        block(null, move, call(SENDER, elsewhere, "input", "0xabcd")),
+        block(null, null, call(SENDER, elsewhere, "input", "0xabcd"))));
+    assertEquals("0xabcd", blocks.get(0).get("calls").get(0).get("returnData").asText());
+    assertEquals("0x", blocks.get(1).get("calls").get(0).get("returnData").asText());
+    assertEquals(-38022, rpc.error("eth_simulateV1", payload(block(null, Map.of("0x0000000000000000000000000000000000000004",
+        Map.of("movePrecompileToAddress", "0x0000000000000000000000000000000000000004"))))).get("code").asInt());
+    assertEquals(-32000, rpc.error("eth_simulateV1", payload(block(null,
+        Map.of(elsewhere, Map.of("movePrecompileToAddress", ALICE))))).get("code").asInt(), "not a precompile");
+  }
+
+  @Test
   void blocksBuildOnEachOthersStateAndHashes() {
     String slot = "0x" + "0".repeat(64);
     JsonNode blocks = rpc.result("eth_simulateV1", payload(
