@@ -7,6 +7,7 @@ import io.nativerollups.evm.precompile.Precompiles;
 import io.nativerollups.evm.state.WorldState;
 import io.nativerollups.evm.tracing.FrameType;
 import io.nativerollups.evm.tracing.OperationTracer;
+import io.nativerollups.evm.tracing.StateView;
 import io.nativerollups.evm.tx.AccessListEntry;
 import io.nativerollups.evm.tx.Authorization;
 import io.nativerollups.evm.tx.AuthorizationSigner;
@@ -62,6 +63,10 @@ public final class TransactionProcessor {
     if (invalidReason != null) {
       return TransactionResult.invalid(invalidReason);
     }
+    StateView stateView = tracer == null ? null : new StateView(world);
+    if (tracer != null) {
+      tracer.onTransactionStart(tx, block, stateView);
+    }
     world.beginTransaction();
     Address sender = tx.sender();
     UInt256 gasPrice = effectiveGasPrice(tx, block.baseFee());
@@ -74,10 +79,7 @@ public final class TransactionProcessor {
     warmPreAccessed(world, block, tx);
     ExecutionContext ctx =
         new ExecutionContext(evm, world, block, sender, gasPrice, tx.blobVersionedHashes());
-    if (tracer != null) {
-      ctx.setTracer(tracer);
-      tracer.onTransactionStart(tx);
-    }
+    ctx.setTracer(tracer);
     if (!tx.authorizationList().isEmpty()) {
       ctx.addRefund(applyAuthorizations(world, block, tx.authorizationList()));
     }
@@ -111,9 +113,10 @@ public final class TransactionProcessor {
     world.touch(coinbase);
     world.commitTransaction();
     TransactionResult outcome = new TransactionResult(true, null, result.isSuccess(), gasUsed,
-        result.isSuccess() ? List.copyOf(ctx.logs()) : List.of(), result.output(), created);
+        result.isSuccess() ? List.copyOf(ctx.logs()) : List.of(), result.output(), created,
+        result.state() == FrameState.EXCEPTIONAL_HALT ? result.haltReason() : null);
     if (tracer != null) {
-      tracer.onTransactionEnd(tx, outcome);
+      tracer.onTransactionEnd(tx, outcome, stateView);
     }
     return outcome;
   }

@@ -78,6 +78,11 @@ public final class FrameView {
     return frame.returnData.clone();
   }
 
+  /** The world state as it is at this point of the execution. */
+  public StateView state() {
+    return new StateView(frame.context().world());
+  }
+
   /** The transaction's refund counter so far. */
   public long refund() {
     return frame.context().refund();

@@ -4,6 +4,7 @@ import io.nativerollups.evm.processing.TransactionResult;
 import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
+import io.nativerollups.evm.vm.BlockContext;
 import io.nativerollups.evm.vm.FrameState;
 import io.nativerollups.evm.vm.Log;
 
@@ -21,11 +22,17 @@ import io.nativerollups.evm.vm.Log;
  */
 public interface OperationTracer {
 
-  /** Before a transaction's execution, after it passed validation. */
-  default void onTransactionStart(Transaction tx) {}
+  /**
+   * After a transaction passed validation, before it buys its gas, in {@code block}: {@code state}
+   * is the state before it, and stays readable (changing) while the transaction runs.
+   */
+  default void onTransactionStart(Transaction tx, BlockContext block, StateView state) {}
 
-  /** After the transaction, with its receipt-level outcome (gas used after refunds). */
-  default void onTransactionEnd(Transaction tx, TransactionResult result) {}
+  /**
+   * After the transaction, with its receipt-level outcome (gas used after refunds) and the state
+   * after it (fees paid).
+   */
+  default void onTransactionEnd(Transaction tx, TransactionResult result, StateView state) {}
 
   /**
    * A frame starts, including one that runs no code (a precompile, an account without code) and

@@ -197,6 +197,27 @@ class OperationTracerTest {
   }
 
   @Test
+  void transactionStartSeesTheStateBeforeTheGasIsBoughtAndTheEndTheStateAfterTheFees() {
+    deploy(A, "00");
+    UInt256 before = world.getBalance(SENDER);
+    List<String> seen = new ArrayList<>();
+    TransactionResult result = run(A, new OperationTracer() {
+      @Override
+      public void onTransactionStart(Transaction tx, BlockContext block, StateView state) {
+        seen.add("start nonce " + state.nonce(SENDER) + " balance " + state.balance(SENDER) + " in " + block.number());
+      }
+
+      @Override
+      public void onTransactionEnd(Transaction tx, TransactionResult r, StateView state) {
+        seen.add("end nonce " + state.nonce(SENDER) + " balance " + state.balance(SENDER));
+      }
+    });
+    // EIP-1559 at base fee 7 and tip 2: 9 wei per gas
+    UInt256 after = before.subtract(UInt256.valueOf(9 * result.gasUsed()));
+    assertEquals(List.of("start nonce 0 balance " + before + " in 1", "end nonce 1 balance " + after), seen);
+  }
+
+  @Test
   void tracedRunEndsInTheSameStateAndGasAsTheUntracedOne() {
     deployCallTree();
     TransactionResult traced = run(A, recorder);
@@ -213,12 +234,12 @@ class OperationTracerTest {
     final List<String> events = new ArrayList<>();
 
     @Override
-    public void onTransactionStart(Transaction tx) {
+    public void onTransactionStart(Transaction tx, BlockContext block, StateView state) {
       events.add("tx start");
     }
 
     @Override
-    public void onTransactionEnd(Transaction tx, TransactionResult result) {
+    public void onTransactionEnd(Transaction tx, TransactionResult result, StateView state) {
       events.add("tx end gasUsed " + result.gasUsed());
     }
 

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nativerollups.evm.processing.TransactionResult;
 import io.nativerollups.evm.tracing.FrameType;
+import io.nativerollups.evm.tracing.StateView;
 import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
+import io.nativerollups.evm.vm.BlockContext;
 import io.nativerollups.evm.vm.FrameState;
 import io.nativerollups.evm.vm.Log;
 import io.nativerollups.node.rpc.RpcObject;
@@ -53,7 +55,7 @@ final class CallTracer implements JsonTracer {
   }
 
   @Override
-  public void onTransactionStart(Transaction tx) {
+  public void onTransactionStart(Transaction tx, BlockContext block, StateView state) {
     gasLimit = tx.gasLimit();
   }
 
@@ -136,7 +138,7 @@ final class CallTracer implements JsonTracer {
   }
 
   @Override
-  public void onTransactionEnd(Transaction tx, TransactionResult result) {
+  public void onTransactionEnd(Transaction tx, TransactionResult result, StateView state) {
     if (top != null) {
       top.put("gasUsed", Hex.quantity(result.gasUsed()));
     }

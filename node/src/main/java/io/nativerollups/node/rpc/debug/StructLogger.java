@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nativerollups.evm.processing.TransactionResult;
 import io.nativerollups.evm.tracing.FrameView;
+import io.nativerollups.evm.tracing.StateView;
 import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
@@ -109,7 +110,7 @@ final class StructLogger implements JsonTracer {
   }
 
   @Override
-  public void onTransactionEnd(Transaction tx, TransactionResult result) {
+  public void onTransactionEnd(Transaction tx, TransactionResult result, StateView state) {
     gasUsed = result.gasUsed();
   }
 

@@ -4,9 +4,11 @@ import io.nativerollups.evm.processing.TransactionResult;
 import io.nativerollups.evm.tracing.FrameType;
 import io.nativerollups.evm.tracing.FrameView;
 import io.nativerollups.evm.tracing.OperationTracer;
+import io.nativerollups.evm.tracing.StateView;
 import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
+import io.nativerollups.evm.vm.BlockContext;
 import io.nativerollups.evm.vm.FrameState;
 import io.nativerollups.evm.vm.Log;
 
@@ -39,14 +41,14 @@ final class TimeLimitedTracer implements OperationTracer {
   }
 
   @Override
-  public void onTransactionStart(Transaction tx) {
+  public void onTransactionStart(Transaction tx, BlockContext block, StateView state) {
     check();
-    tracer.onTransactionStart(tx);
+    tracer.onTransactionStart(tx, block, state);
   }
 
   @Override
-  public void onTransactionEnd(Transaction tx, TransactionResult result) {
-    tracer.onTransactionEnd(tx, result);
+  public void onTransactionEnd(Transaction tx, TransactionResult result, StateView state) {
+    tracer.onTransactionEnd(tx, result, state);
   }
 
   @Override

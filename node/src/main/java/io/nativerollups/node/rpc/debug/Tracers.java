@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 /** The tracers debug_trace* offers by name; without a name, the struct logger. */
 final class Tracers {
   /** The named tracers served. */
-  static final List<String> NAMES = List.of("callTracer");
+  static final List<String> NAMES = List.of("callTracer", "prestateTracer");
 
   private Tracers() {}
 
@@ -23,6 +23,7 @@ final class Tracers {
     } else {
       tracers = switch (options.tracer()) {
         case "callTracer" -> () -> CallTracer.configured(options.tracerConfig());
+        case "prestateTracer" -> () -> PrestateTracer.configured(options.tracerConfig());
         default -> throw new IllegalArgumentException("tracer \"" + options.tracer()
             + "\" not found; available: " + String.join(", ", NAMES) + ", or none for the struct logger");
       };

@@ -265,7 +265,8 @@ public final class CallSimulator {
     }
     Transaction tx = request.toTransaction(world.getNonce(sender), gas, chain.config().chainId());
     BlockContext context = context(header, env.blobBaseFee(), request);
-    TransactionResult result = processors.processor(header.timestamp()).process(wrap.apply(world), context, tx, tracer);
+    TransactionResult result = processors.processor(header.timestamp(), env.overrides())
+        .process(wrap.apply(world), context, tx, tracer);
     return new Run(tx, result);
   }
 

@@ -220,6 +220,31 @@ class DebugTraceMethodsTest {
   }
 
   @Test
+  void prestateTracerListsTouchedAccountsAsTheyWereBefore() {
+    JsonNode pre = rpc.result("debug_traceTransaction", hash(second), Map.of("tracer", "prestateTracer"));
+    JsonNode sender = pre.get(TestNode.SENDER.toHexString());
+    assertEquals(4, sender.get("nonce").asLong(), "the nonce before the second call");
+    JsonNode store = pre.get(STORE.toHexString());
+    assertEquals(Hex.data(Contracts.STORE_AND_LOG), store.get("code").asText());
+    assertEquals("0x" + "00".repeat(31) + "2a", store.get("storage").get("0x" + "00".repeat(32)).asText(),
+        "the first call of the block wrote 42 before");
+    assertTrue(pre.has(REVERT.toHexString()));
+    assertTrue(pre.has(CALLER.toHexString()));
+    assertTrue(pre.has(TestNode.COINBASE.toHexString()));
+    assertEquals("0x0", pre.get(REVERT.toHexString()).get("balance").asText());
+
+    JsonNode diff = rpc.result("debug_traceTransaction", hash(first),
+        Map.of("tracer", "prestateTracer", "tracerConfig", Map.of("diffMode", true)));
+    JsonNode post = diff.get("post");
+    assertEquals("0x" + "00".repeat(31) + "2a", post.get(STORE.toHexString()).get("storage")
+        .get("0x" + "00".repeat(32)).asText());
+    assertFalse(diff.get("pre").get(STORE.toHexString()).has("storage"), "the slot was empty before");
+    assertEquals(4, post.get(TestNode.SENDER.toHexString()).get("nonce").asLong());
+    assertFalse(post.has(REVERT.toHexString()), "the reverted callee changed nothing");
+    assertFalse(diff.get("pre").has(REVERT.toHexString()));
+  }
+
+  @Test
   void unknownTransactionsAndBlocksAreServerErrors() {
     assertEquals(-32000, rpc.error("debug_traceTransaction", "0x" + "11".repeat(32)).get("code").asInt());
     assertEquals(-32000, rpc.error("debug_traceBlockByNumber", "0x99").get("code").asInt());
@@ -244,6 +269,8 @@ class DebugTraceMethodsTest {
     errors.add(rpc.error("debug_traceTransaction", tx, Map.of("tracer", "callTracer", "tracerConfig", 5)));
     errors.add(rpc.error("debug_traceTransaction", tx,
         Map.of("tracer", "callTracer", "tracerConfig", Map.of("withLog", "yes"))));
+    errors.add(rpc.error("debug_traceTransaction", tx,
+        Map.of("tracer", "prestateTracer", "tracerConfig", Map.of("diffMode", 1))));
     errors.add(rpc.error("debug_traceTransaction", tx, "not an object"));
     errors.add(rpc.error("debug_traceTransaction", tx, Map.of(), "extra"));
     errors.add(rpc.error("debug_traceTransaction"));
