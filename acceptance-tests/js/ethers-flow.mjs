@@ -241,8 +241,10 @@ await run('ethers', traffic, async () => {
 
   await step("rejected transactions surface as ethers' error codes (the node's messages are geth's)", async () => {
     const unfunded = Wallet.createRandom().connect(provider)
-    for (const [how, tx] of [['estimated', {}], ['fixed gas', { gasLimit: 21_000n }]]) {
-      const e = await rejection(unfunded.sendTransaction({ to: wallet.address, value: 1n, ...tx }), `send from an unfunded account (${how})`)
+    // estimated with some value, estimated with none (eth_estimateGas with fees, nothing to pay them
+    // with), and a fixed gas limit (no estimate: the pool refuses it)
+    for (const [how, tx] of [['estimated', { value: 1n }], ['estimated, no value', { value: 0n }], ['fixed gas', { value: 1n, gasLimit: 21_000n }]]) {
+      const e = await rejection(unfunded.sendTransaction({ to: wallet.address, ...tx }), `send from an unfunded account (${how})`)
       eq(e.code, 'INSUFFICIENT_FUNDS', `send from an unfunded account (${how}): error code`)
     }
     const nonce = await provider.getTransactionCount(wallet.address)

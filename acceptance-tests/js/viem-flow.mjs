@@ -179,7 +179,10 @@ await run('viem', traffic, async () => {
 
   await step("rejected transactions surface as viem's error classes (the node's messages are geth's)", async () => {
     const unfunded = createWalletClient({ account: privateKeyToAccount(generatePrivateKey()), chain: devnet, transport })
-    cause(await rejection(unfunded.sendTransaction({ to: account.address, value: 1n }), 'send from an unfunded account'), InsufficientFundsError)
+    for (const value of [1n, 0n]) {
+      cause(await rejection(unfunded.sendTransaction({ to: account.address, value }), `send of ${value} wei from an unfunded account`),
+        InsufficientFundsError)
+    }
     const nonce = await client.getTransactionCount({ address: account.address })
     cause(await rejection(wallet.sendTransaction({ to: recipient, value: 1n, nonce: nonce - 1 }), 'send with a used nonce'), NonceTooLowError)
   })

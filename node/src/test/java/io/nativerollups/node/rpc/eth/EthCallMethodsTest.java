@@ -234,6 +234,41 @@ class EthCallMethodsTest {
   }
 
   @Test
+  void estimateFromASenderLeftNothingForGasIsInsufficientFundsForTransfer() {
+    // an empty account paying fees (what a wallet of a new user asks), then a value of the whole balance
+    Map<String, Object> empty = callTo(ALICE);
+    empty.put("from", ALICE);
+    empty.put("maxFeePerGas", "0x3b9aca00");
+    Map<String, Object> everything = callTo(ALICE);
+    everything.put("maxFeePerGas", "0x3b9aca00");
+    everything.put("value", rpc.result("eth_getBalance", TestNode.SENDER.toHexString(), "latest").asText());
+    for (Map<String, Object> request : List.of(empty, everything)) {
+      JsonNode error = rpc.error("eth_estimateGas", request);
+      assertEquals(-32000, error.get("code").asInt(), error.toString());
+      assertEquals("insufficient funds for transfer", error.get("message").asText());
+    }
+  }
+
+  @Test
+  void estimateIgnoresARequestedGasBelowATransferAndCapsOneAboveTheTransactionCap() {
+    for (String requested : List.of("0x4e20", "0x2aea540")) {
+      Map<String, Object> transfer = callTo(ALICE);
+      transfer.put("gas", requested);
+      assertEquals("0x5208", rpc.result("eth_estimateGas", transfer).asText(), "requested gas " + requested);
+    }
+  }
+
+  @Test
+  void estimateWithAGasBelowTheIntrinsicGasExceedsTheAllowance() {
+    Map<String, Object> withData = callTo(ALICE);
+    withData.put("gas", "0x5208");
+    withData.put("data", "0x" + "ff".repeat(100));
+    JsonNode error = rpc.error("eth_estimateGas", withData);
+    assertEquals(-32000, error.get("code").asInt(), error.toString());
+    assertEquals("gas required exceeds allowance (21000)", error.get("message").asText());
+  }
+
+  @Test
   void estimateIsTheLeastGasThatSucceeds() {
     String address = deployStoreAndLog();
     long estimate = Hex.parseLong(rpc.result("eth_estimateGas", callTo(address)).asText());
