@@ -169,13 +169,16 @@ public final class BlockSimulator {
       this.parent = base;
     }
 
-    /** BLOCKHASH in a simulated block: earlier simulated blocks, then the chain up to the base. */
+    /** BLOCKHASH in a simulated block: earlier simulated blocks, the base (pending too), then the chain. */
     private byte[] hashOf(long number) {
       byte[] simulated = simulatedHashes.get(number);
       if (simulated != null) {
         return simulated;
       }
-      return Long.compareUnsigned(number, base.number()) <= 0
+      if (number == base.number()) {
+        return base.hash();
+      }
+      return Long.compareUnsigned(number, base.number()) < 0
           ? chain.headerByNumber(number).map(BlockHeader::hash).orElse(null)
           : null;
     }

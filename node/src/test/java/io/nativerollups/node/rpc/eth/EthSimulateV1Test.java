@@ -351,5 +351,8 @@ class EthSimulateV1Test {
     JsonNode tx = rpc.result("eth_simulateV1", validated(block(null, null,
         call(SENDER, ALICE, "nonce", "0x1", "maxFeePerGas", "0x3b9aca00"))), "pending");
     assertEquals("0x1", tx.get(0).get("calls").get(0).get("status").asText(), "the pool's transaction took nonce 0");
+    String parentHash = rpc.result("eth_simulateV1", payload(block(null, code(CONTRACT, PARENT_HASH_CODE),
+        call(SENDER, CONTRACT))), "pending").get(0).get("calls").get(0).get("returnData").asText();
+    assertEquals(b.get("parentHash").asText(), parentHash, "BLOCKHASH sees the pending block");
   }
 }
