@@ -3,7 +3,7 @@
 // queryFilter, blocks and transactions, and WebSocketProvider listeners.
 // usage: node ethers-flow.mjs --rpc URL --ws URL --key 0x<funded dev key>
 import {
-  ContractFactory, JsonRpcProvider, Wallet, WebSocketProvider, VoidSigner, Contract, getCreateAddress,
+  Contract, ContractFactory, JsonRpcProvider, VoidSigner, Wallet, WebSocketProvider, ZeroAddress, getCreateAddress,
 } from 'ethers'
 import { CHAIN_ID, Traffic, check, eq, options, piggyBank, rejection, run, step, within } from './common.mjs'
 
@@ -234,6 +234,26 @@ await run('ethers', traffic, async () => {
       `block listener hearing the deposit's block ${receipt.blockNumber} (heard ${blocks})`)
     await bank.removeAllListeners()
     await provider.off('block', onBlock)
+  })
+
+  await step('Wallet.authorize + type-4 transactions: deposit as PiggyBank on its own storage, then clear the delegation (EIP-7702)', async () => {
+    const address = await bank.getAddress()
+    // The authorization is applied before the call: the first transaction already runs PiggyBank's deposit().
+    const delegate = async (target, call) => {
+      const authorization = await wallet.authorize({ address: target, nonce: (await wallet.getNonce()) + 1 })
+      const receipt = await (await wallet.sendTransaction({ type: 4, to: wallet.address, authorizationList: [authorization], ...call })).wait()
+      eq([receipt.status, receipt.type], [1, 4], `status and type of the delegation to ${target}`)
+      return receipt
+    }
+    const receipt = await delegate(address, { data: bank.interface.encodeFunctionData('deposit'), value: 5n })
+    eq(await provider.getCode(wallet.address), '0xef0100' + address.slice(2).toLowerCase(), 'delegation indicator')
+    eq((await provider.getTransaction(receipt.hash)).authorizationList?.map((a) => a.address), [address], 'authorizationList served back')
+    const event = bank.interface.parseLog(receipt.logs[0])
+    eq([receipt.logs[0].address, event?.name, event?.args.amount, event?.args.total], [wallet.address, 'Deposited', 5n, 5n],
+      'Deposited by the delegated account, with a total kept in its own storage')
+    eq(await new Contract(wallet.address, piggyBank.abi, provider).owner(), wallet.address, 'owner() through the delegation')
+    await delegate(ZeroAddress, {})
+    eq(await provider.getCode(wallet.address), '0x', 'code after delegating to the zero address')
   })
 
   await step("rejected transactions surface as ethers' error codes (the node's messages are geth's)", async () => {
