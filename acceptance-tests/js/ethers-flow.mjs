@@ -1,6 +1,7 @@
 // ethers v6 against the node, as a dapp would use it: network and fees, transfers of type 2 and
 // legacy, a contract deployed with ContractFactory, reads, writes, event logs, revert decoding,
-// queryFilter, blocks and transactions, and WebSocketProvider listeners.
+// queryFilter, blocks and transactions, listeners over WebSocket and HTTP, an EIP-7702 delegation,
+// and the pool's rejections as ethers' error codes.
 // usage: node ethers-flow.mjs --rpc URL --ws URL --key 0x<funded dev key>
 import {
   Contract, ContractFactory, JsonRpcProvider, VoidSigner, Wallet, WebSocketProvider, ZeroAddress, getCreateAddress,
