@@ -1,9 +1,10 @@
 // ethers v6 against the node, as a dapp would use it: network and fees, transfers of type 2 and
 // legacy, a contract deployed with ContractFactory, reads, writes, event logs, revert decoding,
-// queryFilter, blocks and transactions, and WebSocketProvider listeners.
+// queryFilter, blocks and transactions, listeners over WebSocket and HTTP, an EIP-7702 delegation,
+// and the pool's rejections as ethers' error codes.
 // usage: node ethers-flow.mjs --rpc URL --ws URL --key 0x<funded dev key>
 import {
-  ContractFactory, JsonRpcProvider, Wallet, WebSocketProvider, VoidSigner, Contract, getCreateAddress,
+  Contract, ContractFactory, JsonRpcProvider, VoidSigner, Wallet, WebSocketProvider, ZeroAddress, getCreateAddress,
 } from 'ethers'
 import { CHAIN_ID, Traffic, check, eq, options, piggyBank, rejection, run, step, within } from './common.mjs'
 
@@ -180,42 +181,39 @@ await run('ethers', traffic, async () => {
     eq(latest.prefetchedTransactions[0].from, wallet.address, 'sender of the latest transaction')
     const parent = await provider.getBlock(latest.parentHash)
     eq(parent.number, latest.number - 1, 'parent number')
+    // Dev mode with an empty pool: the pending block is an empty child of the head, not yet sealed (no hash, as geth).
     const pending = await provider.getBlock('pending')
-    check(pending !== null, "getBlock('pending') returned null")
-    // Dev mode with an empty pool: the pending block is the head itself or an empty child of it.
-    check(pending.hash === latest.hash || (pending.number === latest.number + 1 && pending.parentHash === latest.hash),
-      `pending block #${pending.number} (parent ${pending.parentHash}) is neither the head #${latest.number} nor its child`)
+    eq([pending?.number, pending?.parentHash, pending?.hash, pending?.transactions.length], [latest.number + 1, latest.hash, null, 0],
+      'pending block: number, parent, hash, transactions')
   })
 
-  await step('WebSocketProvider: block and Deposited listeners see the next deposit', async () => {
+  await step('WebSocketProvider: block, Deposited and pending listeners see the next deposit', async () => {
+    // Left open: the flow's exit closes it, after ethers has sent the eth_unsubscribe requests it queues.
     const ws = new WebSocketProvider(opts.ws)
-    try {
-      eq((await ws.getNetwork()).chainId, BigInt(CHAIN_ID), 'chainId over WebSocket')
-      const wsBank = new Contract(await bank.getAddress(), piggyBank.abi, ws)
-      const blocks = []
-      let blockSeen, eventSeen
-      const blockHeard = new Promise((resolve) => { blockSeen = resolve })
-      const eventHeard = new Promise((resolve) => { eventSeen = resolve })
-      await ws.on('block', (n) => { blocks.push(n); blockSeen() })
-      await wsBank.on('Deposited', (from, amount, total, payload) => eventSeen({ from, amount, total, log: payload.log }))
-      // A round trip on the same socket after the subscribe requests: the node has them registered.
-      await ws.getBlockNumber()
-      const receipt = await (await bank.deposit({ value: 300n })).wait()
-      const heard = await within(30_000, eventHeard, 'Deposited listener')
-      eq(heard.from, wallet.address, 'listener: Deposited.from')
-      eq(heard.amount, 300n, 'listener: Deposited.amount')
-      eq(heard.total, 5_800n, 'listener: Deposited.total')
-      eq(heard.log.transactionHash, receipt.hash, 'listener: transaction hash')
-      await within(30_000, blockHeard, 'block listener')
-      check(blocks.includes(receipt.blockNumber), `block listener heard ${blocks}, not the deposit's block ${receipt.blockNumber}`)
-      await wsBank.removeAllListeners()
-      await ws.removeAllListeners()
-      // Removing queues eth_unsubscribe without waiting; a request queued after it (not served from
-      // ethers' cache) lets the node answer them before the socket closes.
-      await ws.send('eth_blockNumber', [])
-    } finally {
-      await ws.destroy()
-    }
+    eq((await ws.getNetwork()).chainId, BigInt(CHAIN_ID), 'chainId over WebSocket')
+    const wsBank = new Contract(await bank.getAddress(), piggyBank.abi, ws)
+    const blocks = []
+    let blockSeen, eventSeen
+    const blockHeard = new Promise((resolve) => { blockSeen = resolve })
+    const eventHeard = new Promise((resolve) => { eventSeen = resolve })
+    await ws.on('block', (n) => { blocks.push(n); blockSeen() })
+    await wsBank.on('Deposited', (from, amount, total, payload) => eventSeen({ from, amount, total, log: payload.log }))
+    const pendingHashes = []
+    await ws.on('pending', (hash) => pendingHashes.push(hash))
+    // A request queued after the subscribe requests (send: never served from ethers' cache) on the same
+    // socket: once answered, the node has them registered.
+    await ws.send('eth_blockNumber', [])
+    const receipt = await (await bank.deposit({ value: 300n })).wait()
+    const heard = await within(30_000, eventHeard, 'Deposited listener')
+    eq(heard.from, wallet.address, 'listener: Deposited.from')
+    eq(heard.amount, 300n, 'listener: Deposited.amount')
+    eq(heard.total, 5_800n, 'listener: Deposited.total')
+    eq(heard.log.transactionHash, receipt.hash, 'listener: transaction hash')
+    await within(30_000, blockHeard, 'block listener')
+    check(blocks.includes(receipt.blockNumber), `block listener heard ${blocks}, not the deposit's block ${receipt.blockNumber}`)
+    check(pendingHashes.includes(receipt.hash), `pending listener heard ${pendingHashes}, not the deposit ${receipt.hash}`)
+    await wsBank.removeAllListeners()
+    await ws.removeAllListeners()
   })
 
   await step('JsonRpcProvider (HTTP) block and Deposited listeners see the next deposit', async () => {
@@ -239,10 +237,32 @@ await run('ethers', traffic, async () => {
     await provider.off('block', onBlock)
   })
 
+  await step('Wallet.authorize + type-4 transactions: deposit as PiggyBank on its own storage, then clear the delegation (EIP-7702)', async () => {
+    const address = await bank.getAddress()
+    // The authorization is applied before the call: the first transaction already runs PiggyBank's deposit().
+    const delegate = async (target, call) => {
+      const authorization = await wallet.authorize({ address: target, nonce: (await wallet.getNonce()) + 1 })
+      const receipt = await (await wallet.sendTransaction({ type: 4, to: wallet.address, authorizationList: [authorization], ...call })).wait()
+      eq([receipt.status, receipt.type], [1, 4], `status and type of the delegation to ${target}`)
+      return receipt
+    }
+    const receipt = await delegate(address, { data: bank.interface.encodeFunctionData('deposit'), value: 5n })
+    eq(await provider.getCode(wallet.address), '0xef0100' + address.slice(2).toLowerCase(), 'delegation indicator')
+    eq((await provider.getTransaction(receipt.hash)).authorizationList?.map((a) => a.address), [address], 'authorizationList served back')
+    const event = bank.interface.parseLog(receipt.logs[0])
+    eq([receipt.logs[0].address, event?.name, event?.args.amount, event?.args.total], [wallet.address, 'Deposited', 5n, 5n],
+      'Deposited by the delegated account, with a total kept in its own storage')
+    eq(await new Contract(wallet.address, piggyBank.abi, provider).owner(), wallet.address, 'owner() through the delegation')
+    await delegate(ZeroAddress, {})
+    eq(await provider.getCode(wallet.address), '0x', 'code after delegating to the zero address')
+  })
+
   await step("rejected transactions surface as ethers' error codes (the node's messages are geth's)", async () => {
     const unfunded = Wallet.createRandom().connect(provider)
-    for (const [how, tx] of [['estimated', {}], ['fixed gas', { gasLimit: 21_000n }]]) {
-      const e = await rejection(unfunded.sendTransaction({ to: wallet.address, value: 1n, ...tx }), `send from an unfunded account (${how})`)
+    // estimated with some value, estimated with none (eth_estimateGas with fees, nothing to pay them
+    // with), and a fixed gas limit (no estimate: the pool refuses it)
+    for (const [how, tx] of [['estimated', { value: 1n }], ['estimated, no value', { value: 0n }], ['fixed gas', { value: 1n, gasLimit: 21_000n }]]) {
+      const e = await rejection(unfunded.sendTransaction({ to: wallet.address, ...tx }), `send from an unfunded account (${how})`)
       eq(e.code, 'INSUFFICIENT_FUNDS', `send from an unfunded account (${how}): error code`)
     }
     const nonce = await provider.getTransactionCount(wallet.address)

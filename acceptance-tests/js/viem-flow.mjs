@@ -150,7 +150,38 @@ await run('viem', traffic, async () => {
       'getContractEvents of a stranger')
   })
 
-  await step('webSocket transport: watchBlockNumber and watchContractEvent see a deposit sent over WebSocket', async () => {
+  await step('simulateCalls (eth_simulateV1): a deposit and a stranger\'s withdraw, with asset changes, and no state change', async () => {
+    const { results, assetChanges } = await client.simulateCalls({
+      account: account.address,
+      traceAssetChanges: true,
+      calls: [
+        { to: bank, abi, functionName: 'deposit', value: 700n },
+        { to: bank, abi, functionName: 'total' },
+      ],
+    })
+    eq(results.map((r) => r.status), ['success', 'success'], 'status of the simulated calls')
+    eq(results[1].result, 5_700n, 'total() after the simulated deposit, in the same simulated block')
+    eq(parseEventLogs({ abi, logs: results[0].logs }).map((e) => [e.eventName, e.args.amount, e.args.total]), [['Deposited', 700n, 5_700n]],
+      'log of the simulated deposit')
+    const eth = assetChanges.find((c) => c.token.symbol === 'ETH')
+    eq(eth?.value.diff, -700n, 'ETH asset change of the simulated deposit (calls pay no gas)')
+    const [refused] = (await client.simulateCalls({
+      account: stranger, calls: [{ to: bank, abi, functionName: 'withdraw', args: [1n] }] })).results
+    eq(refused.status, 'failure', "status of the stranger's simulated withdraw")
+    const revert = revertOf(refused.error)
+    eq([revert.data?.errorName, revert.data?.args], ['NotOwner', [stranger, account.address]], 'simulated revert: NotOwner(caller, owner)')
+    eq(await client.readContract({ address: bank, abi, functionName: 'total' }), 5_000n, 'total() on chain, untouched by the simulation')
+  })
+
+  await step('sendTransactionSync (eth_sendRawTransactionSync, EIP-7966): the receipt comes with the answer', async () => {
+    const before = await client.getBalance({ address: recipient })
+    const receipt = await wallet.sendTransactionSync({ to: recipient, value: 1_234n })
+    eq([receipt.status, receipt.type], ['success', 'eip1559'], 'receipt status and type')
+    eq((await client.getTransactionReceipt({ hash: receipt.transactionHash })).blockHash, receipt.blockHash, 'the same receipt from eth_getTransactionReceipt')
+    eq(await client.getBalance({ address: recipient }), before + 1_234n, 'recipient balance')
+  })
+
+  await step('webSocket transport: watchBlockNumber, watchContractEvent and watchPendingTransactions see a deposit sent over WebSocket', async () => {
     const wsTransport = webSocket(opts.ws)
     const wsClient = createPublicClient({ chain: devnet, transport: wsTransport })
     const wsWallet = createWalletClient({ account, chain: devnet, transport: wsTransport })
@@ -162,6 +193,8 @@ await run('viem', traffic, async () => {
     const onError = (e) => traffic.record('!!', `watcher error: ${e?.message ?? e}`)
     const stopBlocks = wsClient.watchBlockNumber({ onBlockNumber: (n) => { blocks.push(n); blockSeen() }, onError })
     const stopEvents = wsClient.watchContractEvent({ address: bank, abi, eventName: 'Deposited', onLogs: (logs) => eventSeen(logs), onError })
+    const pending = []
+    const stopPending = wsClient.watchPendingTransactions({ onTransactions: (hashes) => pending.push(...hashes), onError })
     // A round trip on the shared socket after the eth_subscribe requests: the node has them registered.
     await new Promise((resolve) => setImmediate(resolve))
     await wsClient.request({ method: 'eth_blockNumber' })
@@ -173,13 +206,18 @@ await run('viem', traffic, async () => {
       'watchContractEvent: Deposited(from, amount, total) and transaction')
     await within(30_000, blockHeard, 'watchBlockNumber')
     check(blocks.includes(receipt.blockNumber), `watchBlockNumber heard ${blocks}, not the deposit's block ${receipt.blockNumber}`)
+    check(pending.includes(hash), `watchPendingTransactions heard ${pending}, not the deposit ${hash}`)
     stopBlocks()
     stopEvents()
+    stopPending()
   })
 
   await step("rejected transactions surface as viem's error classes (the node's messages are geth's)", async () => {
     const unfunded = createWalletClient({ account: privateKeyToAccount(generatePrivateKey()), chain: devnet, transport })
-    cause(await rejection(unfunded.sendTransaction({ to: account.address, value: 1n }), 'send from an unfunded account'), InsufficientFundsError)
+    for (const value of [1n, 0n]) {
+      cause(await rejection(unfunded.sendTransaction({ to: account.address, value }), `send of ${value} wei from an unfunded account`),
+        InsufficientFundsError)
+    }
     const nonce = await client.getTransactionCount({ address: account.address })
     cause(await rejection(wallet.sendTransaction({ to: recipient, value: 1n, nonce: nonce - 1 }), 'send with a used nonce'), NonceTooLowError)
   })

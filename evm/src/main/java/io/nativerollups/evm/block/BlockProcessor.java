@@ -118,11 +118,7 @@ public final class BlockProcessor {
         blobBaseFee.bitLength() > 256 ? UInt256.MAX : UInt256.fromBigInteger(blobBaseFee),
         config.chainId(), new AncestorHashes(header, headers)::hash);
 
-    systemCall(world, m.evm(), context, SystemContracts.BEACON_ROOTS, header.parentBeaconBlockRoot(), false);
-    if (fork.rules().isAtLeast(Fork.PRAGUE)) {
-      systemCall(world, m.evm(), context, SystemContracts.HISTORY_STORAGE, header.parentHash(), false);
-    }
-    extension.startBlock(world, header);
+    startBlock(world, header, context);
 
     List<Receipt> receipts = new ArrayList<>(block.transactions().size());
     long gasUsed = 0;
@@ -163,7 +159,37 @@ public final class BlockProcessor {
       receipts.add(Receipt.of(tx.type(), result.success(), gasUsed, result.logs()));
     }
 
-    applyWithdrawals(world, block.withdrawals());
+    return endBlock(world, header, context, block.withdrawals(), receipts, blobGasUsed);
+  }
+
+  /**
+   * What comes before a block's transactions: the EIP-4788 and EIP-2935 system calls and the
+   * extension's start hook. {@link #execute} runs it; so does a block simulator (eth_simulateV1)
+   * that runs its own transactions in between with {@link #endBlock}.
+   *
+   * @param context the block context the system calls run in
+   */
+  public void startBlock(WorldState world, BlockHeader header, BlockContext context) throws InvalidBlockException {
+    ForkActivation fork = config.forkAt(header.timestamp());
+    ForkMachinery m = machinery(fork.rules(), extension.precompiles(header.timestamp()));
+    systemCall(world, m.evm(), context, SystemContracts.BEACON_ROOTS, header.parentBeaconBlockRoot(), false);
+    if (fork.rules().isAtLeast(Fork.PRAGUE)) {
+      systemCall(world, m.evm(), context, SystemContracts.HISTORY_STORAGE, header.parentHash(), false);
+    }
+    extension.startBlock(world, header);
+  }
+
+  /**
+   * What comes after a block's transactions (see {@link #startBlock}): EIP-4895 withdrawals,
+   * EIP-7685 requests and the extension's end hook; then the block's results.
+   *
+   * @param receipts the receipts of the block's transactions, in order
+   */
+  public BlockResult endBlock(WorldState world, BlockHeader header, BlockContext context, List<Withdrawal> withdrawals,
+      List<Receipt> receipts, long blobGasUsed) throws InvalidBlockException {
+    ForkActivation fork = config.forkAt(header.timestamp());
+    ForkMachinery m = machinery(fork.rules(), extension.precompiles(header.timestamp()));
+    applyWithdrawals(world, withdrawals);
     List<byte[]> requests = fork.rules().isAtLeast(Fork.PRAGUE)
         ? collectRequests(world, m.evm(), context, receipts)
         : null;
@@ -175,6 +201,7 @@ public final class BlockProcessor {
       encodedReceipts.add(r.encode());
       LogsBloom.accumulate(bloom, r.logsBloom());
     }
+    long gasUsed = receipts.isEmpty() ? 0 : receipts.get(receipts.size() - 1).cumulativeGasUsed();
     return new BlockResult(List.copyOf(receipts), gasUsed, blobGasUsed, world.rootHash(),
         MerklePatriciaTrie.orderedRoot(encodedReceipts), bloom,
         requests == null ? null : List.copyOf(requests), requests == null ? null : requestsHash(requests));

@@ -10,7 +10,7 @@ import java.util.Locale;
  * block that includes such a transaction is invalid for the matching {@link BlockError}. The
  * phrases matched here are those components' messages (their tests pin them).
  */
-final class TransactionRejections {
+public final class TransactionRejections {
   private TransactionRejections() {}
 
   /** The error for a transaction that cannot be decoded. */
@@ -45,7 +45,7 @@ final class TransactionRejections {
    * @param intrinsicGas the transaction's intrinsic gas: a gas limit at or above it that still
    *     fails falls short of the EIP-7623 floor
    */
-  static BlockError classifyRejection(String reason, Transaction tx, long accountNonce, long intrinsicGas) {
+  public static BlockError classifyRejection(String reason, Transaction tx, long accountNonce, long intrinsicGas) {
     String r = reason.toLowerCase(Locale.ROOT);
     boolean setCode = tx.type() == TransactionType.SET_CODE;
     if (r.contains("not supported")) {

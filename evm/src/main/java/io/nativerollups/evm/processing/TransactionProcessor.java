@@ -113,7 +113,8 @@ public final class TransactionProcessor {
     world.touch(coinbase);
     world.commitTransaction();
     TransactionResult outcome = new TransactionResult(true, null, result.isSuccess(), gasUsed,
-        result.isSuccess() ? List.copyOf(ctx.logs()) : List.of(), result.output(), created);
+        result.isSuccess() ? List.copyOf(ctx.logs()) : List.of(), result.output(), created,
+        result.state() == FrameState.EXCEPTIONAL_HALT ? result.haltReason() : null);
     if (tracer != null) {
       tracer.onTransactionEnd(tx, outcome, stateView);
     }

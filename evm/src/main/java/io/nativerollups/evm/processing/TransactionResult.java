@@ -14,6 +14,8 @@ import java.util.List;
  * @param logs logs emitted (empty unless successful)
  * @param output return data of a call, revert data, or the deployed code of a creation
  * @param createdAddress the new contract of a successful creation; null otherwise
+ * @param haltReason why the top-level message halted exceptionally (e.g. "out of gas"); null when
+ *     it succeeded or reverted
  */
 public record TransactionResult(
     boolean valid,
@@ -22,10 +24,11 @@ public record TransactionResult(
     long gasUsed,
     List<Log> logs,
     byte[] output,
-    Address createdAddress) {
+    Address createdAddress,
+    String haltReason) {
 
   /** A rejected transaction. */
   public static TransactionResult invalid(String reason) {
-    return new TransactionResult(false, reason, false, 0, List.of(), new byte[0], null);
+    return new TransactionResult(false, reason, false, 0, List.of(), new byte[0], null, null);
   }
 }

@@ -55,13 +55,14 @@ public final class JsonRpcServer implements AutoCloseable {
   }
 
   /**
-   * The public JSON-RPC server: no authentication, methods run on a pool of worker threads (one
-   * per core, at least two), batches limited by {@code config}.
+   * The public JSON-RPC server: no authentication, methods run on a pool of worker threads (four
+   * per core, at least 16: some methods wait, such as eth_sendRawTransactionSync for its receipt,
+   * and must not hold up the rest), batches limited by {@code config}.
    *
    * @throws IllegalStateException if the port cannot be bound
    */
   public static JsonRpcServer start(Vertx vertx, JsonRpcConfig config, RpcMethodRegistry methods) {
-    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    int threads = Math.max(16, 4 * Runtime.getRuntime().availableProcessors());
     return start(vertx, config, new JsonRpcProcessor(methods, config.maxBatchSize()), null,
         Executors.newFixedThreadPool(threads, daemonThreads("json-rpc")));
   }

@@ -80,6 +80,33 @@ class JsonRpcServerTest {
   }
 
   @Test
+  void waitingMethodsDoNotHoldUpOtherRequests() throws Exception {
+    CompletableFuture<Boolean> release = new CompletableFuture<>();
+    rpc.methods.registerMethod("test_wait", params -> release.join());
+    try {
+      List<CompletableFuture<HttpResponse<String>>> waiting = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        waiting.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_wait\"}"))
+            .build(), HttpResponse.BodyHandlers.ofString()));
+      }
+      CompletableFuture<HttpResponse<String>> chainId = http.sendAsync(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/"))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"eth_chainId\"}"))
+              .build(), HttpResponse.BodyHandlers.ofString());
+      assertTrue(chainId.get(10, TimeUnit.SECONDS).body().contains("\"result\""));
+      release.complete(true);
+      for (CompletableFuture<HttpResponse<String>> w : waiting) {
+        assertTrue(w.get(10, TimeUnit.SECONDS).body().contains("\"result\":true"));
+      }
+    } finally {
+      release.complete(true);
+    }
+  }
+
+  @Test
   void refusesOversizedBodiesAndOtherMethodsOrPaths() throws Exception {
     String big = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"web3_sha3\",\"params\":[\"0x" + "00".repeat(4096) + "\"]}";
     assertEquals(413, post(server.port(), big).statusCode());

@@ -12,14 +12,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The execution-apis {@code GenericTransaction} of eth_call, eth_estimateGas and
- * eth_createAccessList: every field optional. {@code input} and its older name {@code data} are
+ * The execution-apis {@code GenericTransaction} of eth_call, eth_estimateGas,
+ * eth_createAccessList and eth_simulateV1: every field optional. The {@code nonce} only matters to
+ * eth_simulateV1 with validation (calls run with the sender's account nonce otherwise). {@code input} and its older name {@code data} are
  * both accepted (they must agree when both are given). The transaction type follows from the
  * fields: authorizations make a set-code transaction, blob hashes a blob transaction, a {@code
  * gasPrice} a legacy (or, with an access list, an EIP-2930) one, anything else EIP-1559.
  */
 public record CallRequest(
     Address from,
+    Long nonce,
     Address to,
     Long gas,
     UInt256 gasPrice,
@@ -51,6 +53,7 @@ public record CallRequest(
     }
     return new CallRequest(
         o.optionalAddress("from"),
+        o.optionalQuantity("nonce"),
         o.optionalAddress("to"),
         o.optionalQuantity("gas"),
         gasPrice,
@@ -135,7 +138,7 @@ public record CallRequest(
 
   /** The same request with {@code accessList} replaced (eth_createAccessList's iterations). */
   public CallRequest withAccessList(List<AccessListEntry> list) {
-    return new CallRequest(from, to, gas, gasPrice, maxFeePerGas, maxPriorityFeePerGas, maxFeePerBlobGas, value,
+    return new CallRequest(from, nonce, to, gas, gasPrice, maxFeePerGas, maxPriorityFeePerGas, maxFeePerBlobGas, value,
         input, list, blobVersionedHashes, authorizationList);
   }
 }

@@ -44,6 +44,8 @@ import java.util.function.UnaryOperator;
 public final class CallSimulator {
   /** Error(string)'s selector, decoded into the revert message. */
   private static final byte[] ERROR_SELECTOR = {0x08, (byte) 0xc3, 0x79, (byte) 0xa0};
+  /** A plain transfer's gas: eth_estimateGas ignores a requested gas below it, as geth does. */
+  private static final long TRANSFER_GAS = 21_000;
   /** geth's estimate of a CALL's stipend, added to the first optimistic gas guess. */
   private static final long CALL_STIPEND = 2300;
   private static final int MAX_ACCESS_LIST_ROUNDS = 16;
@@ -93,24 +95,35 @@ public final class CallSimulator {
   }
 
   /**
-   * eth_estimateGas: the smallest gas limit with which the request succeeds.
+   * eth_estimateGas: the smallest gas limit with which the request succeeds, searched up to the
+   * request's gas (one below a transfer's 21000 is ignored, as geth does), the block's gas limit and
+   * the fork's transaction cap, and what the sender can pay for.
    *
    * @throws JsonRpcException code 3 when it reverts even with all the gas allowed, -32000 "gas
-   *     required exceeds allowance" when it runs out of gas there, or the transaction's error
+   *     required exceeds allowance" when it runs out of gas there or that gas does not even cover
+   *     the intrinsic gas, or the transaction's error
    */
   public long estimateGas(BlockHeader block, CallRequest request, StateOverrides overrides,
       BlockOverrides blockOverrides) {
     Env env = new Env(block, overrides, blockOverrides);
     BlockHeader header = env.header();
-    long hi = Math.min(defaultGas(header, request), allowance(env, request));
-    Run top = run(env, request, hi, UnaryOperator.identity(), null);
+    GasCalculator gas = GasCalculator.forFork(processors.forkAt(header.timestamp()));
+    long requested = request.gas() != null && request.gas() >= TRANSFER_GAS ? request.gas() : header.gasLimit();
+    long hi = Math.min(Math.min(requested, gas.maxTransactionGasLimit()), allowance(env, request));
+    Run top = tryRun(env, request, hi, UnaryOperator.identity(), null);
+    if (!top.result().valid()) {
+      // geth raises the limit past an intrinsic-gas rejection; at the top of the range none is left
+      if (!top.result().invalidReason().contains("intrinsic gas")) {
+        throw JsonRpcException.serverError(gethMessage(top.result().invalidReason()));
+      }
+      throw JsonRpcException.serverError("gas required exceeds allowance (" + hi + ")");
+    }
     if (!top.result().success()) {
       if (top.result().gasUsed() < hi) {
         throw reverted(top.result().output());
       }
       throw JsonRpcException.serverError("gas required exceeds allowance (" + hi + ")");
     }
-    GasCalculator gas = GasCalculator.forFork(processors.forkAt(header.timestamp()));
     long lo = Math.max(gas.transactionIntrinsicGas(top.tx()), gas.transactionFloorGas(top.tx())) - 1;
     lo = Math.max(lo, top.result().gasUsed() - 1);
     // most transactions need what they used plus what the 63/64 rule withheld: try that first
@@ -215,7 +228,8 @@ public final class CallSimulator {
     WorldState world = state(env);
     BigInteger available = world.getBalance(request.sender()).toBigInteger();
     BigInteger value = request.value() == null ? BigInteger.ZERO : request.value().toBigInteger();
-    if (available.compareTo(value) < 0) {
+    // geth: a value that leaves nothing to pay gas with (an empty account's zero included) cannot move
+    if (available.compareTo(value) <= 0) {
       throw JsonRpcException.serverError("insufficient funds for transfer");
     }
     BigInteger gas = available.subtract(value).divide(feeCap.toBigInteger());
@@ -251,7 +265,8 @@ public final class CallSimulator {
     }
     Transaction tx = request.toTransaction(world.getNonce(sender), gas, chain.config().chainId());
     BlockContext context = context(header, env.blobBaseFee(), request);
-    TransactionResult result = processors.processor(header.timestamp()).process(wrap.apply(world), context, tx, tracer);
+    TransactionResult result = processors.processor(header.timestamp(), env.overrides())
+        .process(wrap.apply(world), context, tx, tracer);
     return new Run(tx, result);
   }
 

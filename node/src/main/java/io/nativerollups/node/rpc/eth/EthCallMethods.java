@@ -12,16 +12,19 @@ import io.nativerollups.node.rpc.json.TransactionJson;
 
 /**
  * Executing without a block: eth_call and eth_estimateGas {@code (tx, block?, stateOverrides?,
- * blockOverrides?)} and eth_createAccessList {@code (tx, block?)}, the block {@code latest} when
- * omitted. See {@link CallSimulator} for the rules and {@link BlockOverrides} for the fields.
+ * blockOverrides?)}, eth_createAccessList {@code (tx, block?)} and eth_simulateV1 {@code
+ * (payload, block?)}, the block {@code latest} when omitted. See {@link CallSimulator} and {@link
+ * BlockSimulator} for the rules and {@link BlockOverrides} for the fields.
  */
 public final class EthCallMethods {
   private final BlockResolver blocks;
   private final CallSimulator simulator;
+  private final BlockSimulator blockSimulator;
 
   public EthCallMethods(BlockResolver blocks, TransactionProcessors processors) {
     this.blocks = blocks;
     this.simulator = new CallSimulator(blocks, processors);
+    this.blockSimulator = new BlockSimulator(blocks, processors);
   }
 
   public void registerTo(RpcMethodRegistry r) {
@@ -46,6 +49,11 @@ public final class EthCallMethods {
         o.put("error", result.error());
       }
       return o;
+    });
+    r.registerMethod("eth_simulateV1", p -> {
+      p.atMost(2);
+      SimulatePayload payload = p.required(0, SimulatePayload::parse);
+      return blockSimulator.simulate(header(p), payload);
     });
   }
 

@@ -40,6 +40,16 @@ public final class TransactionProcessors {
     return machinery(timestamp).processor();
   }
 
+  /**
+   * The processor for a call at {@code timestamp} under {@code overrides}: the shared one unless
+   * the overrides replace or move a precompile (see {@link StateOverrides#precompiles}).
+   */
+  public TransactionProcessor processor(long timestamp, StateOverrides overrides) {
+    Machinery m = machinery(timestamp);
+    Map<Address, PrecompiledContract> precompiles = overrides.precompiles(m.precompiles());
+    return precompiles == m.precompiles() ? m.processor() : new TransactionProcessor(forkAt(timestamp), precompiles);
+  }
+
   /** The precompile addresses in force at {@code timestamp}. */
   public Set<Address> precompiles(long timestamp) {
     return machinery(timestamp).precompiles().keySet();

@@ -103,9 +103,45 @@ class EthCallMethodsTest {
     assertEquals(-32602, rpc.error("eth_call", "0x00").get("code").asInt());
     assertEquals(-32602, rpc.error("eth_call", callTo(CONTRACT), "latest",
         Map.of(CONTRACT, Map.of("state", Map.of(), "stateDiff", Map.of()))).get("code").asInt());
-    assertEquals(-32602, rpc.error("eth_call", callTo(CONTRACT), "latest",
-        Map.of(CONTRACT, Map.of("movePrecompileToAddress", ALICE))).get("code").asInt());
+    JsonNode notPrecompile = rpc.error("eth_call", callTo(CONTRACT), "latest",
+        Map.of(CONTRACT, Map.of("movePrecompileToAddress", ALICE)));
+    assertEquals(-32000, notPrecompile.get("code").asInt());
+    assertEquals("account " + CONTRACT + " is not a precompile", notPrecompile.get("message").asText());
     assertEquals(-32602, rpc.error("eth_call", callTo(CONTRACT), "latest", Map.of(), Map.of(), Map.of()).get("code").asInt());
+  }
+
+  private static final String IDENTITY = "0x0000000000000000000000000000000000000004";
+  private static final String SHA256 = "0x0000000000000000000000000000000000000002";
+  private static final String ELSEWHERE = "0x0000000000000000000000000000000000001234";
+
+  @Test
+  void movedPrecompileAnswersAtItsNewAddressAndAnOverriddenOneIsAnOrdinaryAccount() {
+    Map<String, Object> moved = Map.of(IDENTITY, Map.of("movePrecompileToAddress", ELSEWHERE));
+    Map<String, Object> call = callTo(ELSEWHERE);
+    call.put("input", "0xabcd");
+    assertEquals("0xabcd", rpc.result("eth_call", call, "latest", moved).asText());
+    Map<String, Object> old = callTo(IDENTITY);
+    old.put("input", "0xabcd");
+    assertEquals("0x", rpc.result("eth_call", old, "latest", moved).asText(), "nothing is left at the old address");
+    assertEquals("0xabcd", rpc.result("eth_call", old, "latest").asText());
+    assertEquals("0x" + "0".repeat(64), rpc.result("eth_call", old, "latest",
+        Map.of(IDENTITY, Map.of("code", Hex.data(Contracts.RETURN_SLOT_0)))).asText(), "the code runs, not IDENTITY");
+  }
+
+  @Test
+  void badPrecompileMovesAreRefusedWithTheSpecsCodes() {
+    JsonNode itself = rpc.error("eth_call", callTo(CONTRACT), "latest",
+        Map.of(IDENTITY, Map.of("movePrecompileToAddress", IDENTITY)));
+    assertEquals(-38022, itself.get("code").asInt());
+    JsonNode twice = rpc.error("eth_call", callTo(CONTRACT), "latest", Map.of(
+        IDENTITY, Map.of("movePrecompileToAddress", ELSEWHERE), SHA256, Map.of("movePrecompileToAddress", ELSEWHERE)));
+    assertEquals(-38023, twice.get("code").asInt());
+    JsonNode ontoOverride = rpc.error("eth_call", callTo(CONTRACT), "latest", Map.of(
+        IDENTITY, Map.of("movePrecompileToAddress", ELSEWHERE), ELSEWHERE, Map.of("balance", "0x1")));
+    assertEquals(-32000, ontoOverride.get("code").asInt());
+    assertEquals("account " + ELSEWHERE + " is already overridden", ontoOverride.get("message").asText());
+    assertEquals(-32602, rpc.error("eth_call", callTo(CONTRACT), "latest",
+        Map.of(IDENTITY, Map.of("movePrecompileToAddress", "0x12"))).get("code").asInt());
   }
 
   private static String word(long v) {
@@ -148,7 +184,7 @@ class EthCallMethodsTest {
     Map<String, Object> code = override("0x60644311600b576000" + "80fd5b00", null);
     assertEquals(3, rpc.error("eth_estimateGas", callTo(CONTRACT), "latest", code).get("code").asInt());
     long gas = Hex.parseLong(rpc.result("eth_estimateGas", callTo(CONTRACT), "latest", code, Map.of("number", "0x65")).asText());
-    assertTrue(gas > 21_000 && gas < 22_000, "a few cheap opcodes: " + gas);
+    assertEquals(21_022, gas, "21000 and 22 for PUSH1 NUMBER GT PUSH1 JUMPI JUMPDEST STOP (anvil agrees)");
   }
 
   @Test
@@ -195,6 +231,41 @@ class EthCallMethodsTest {
     Map<String, Object> transfer = callTo(ALICE);
     transfer.put("value", "0x1");
     assertEquals("0x5208", rpc.result("eth_estimateGas", transfer).asText());
+  }
+
+  @Test
+  void estimateFromASenderLeftNothingForGasIsInsufficientFundsForTransfer() {
+    // an empty account paying fees (what a wallet of a new user asks), then a value of the whole balance
+    Map<String, Object> empty = callTo(ALICE);
+    empty.put("from", ALICE);
+    empty.put("maxFeePerGas", "0x3b9aca00");
+    Map<String, Object> everything = callTo(ALICE);
+    everything.put("maxFeePerGas", "0x3b9aca00");
+    everything.put("value", rpc.result("eth_getBalance", TestNode.SENDER.toHexString(), "latest").asText());
+    for (Map<String, Object> request : List.of(empty, everything)) {
+      JsonNode error = rpc.error("eth_estimateGas", request);
+      assertEquals(-32000, error.get("code").asInt(), error.toString());
+      assertEquals("insufficient funds for transfer", error.get("message").asText());
+    }
+  }
+
+  @Test
+  void estimateIgnoresARequestedGasBelowATransferAndCapsOneAboveTheTransactionCap() {
+    for (String requested : List.of("0x4e20", "0x2aea540")) {
+      Map<String, Object> transfer = callTo(ALICE);
+      transfer.put("gas", requested);
+      assertEquals("0x5208", rpc.result("eth_estimateGas", transfer).asText(), "requested gas " + requested);
+    }
+  }
+
+  @Test
+  void estimateWithAGasBelowTheIntrinsicGasExceedsTheAllowance() {
+    Map<String, Object> withData = callTo(ALICE);
+    withData.put("gas", "0x5208");
+    withData.put("data", "0x" + "ff".repeat(100));
+    JsonNode error = rpc.error("eth_estimateGas", withData);
+    assertEquals(-32000, error.get("code").asInt(), error.toString());
+    assertEquals("gas required exceeds allowance (21000)", error.get("message").asText());
   }
 
   @Test
