@@ -5,6 +5,7 @@ import io.nativerollups.evm.precompile.PrecompiledContract;
 import io.nativerollups.evm.precompile.Precompiles;
 import io.nativerollups.evm.state.WorldState;
 import io.nativerollups.evm.tracing.FrameType;
+import io.nativerollups.evm.tracing.OperationTracer;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
 import io.nativerollups.evm.vm.BlockContext;
@@ -39,6 +40,12 @@ public final class MessageCallRunner {
    */
   public Outcome call(
       WorldState world, BlockContext block, Address caller, Address receiver, byte[] input, long gas, boolean keepChanges) {
+    return call(world, block, caller, receiver, input, gas, keepChanges, null);
+  }
+
+  /** {@link #call(WorldState, BlockContext, Address, Address, byte[], long, boolean)}, watched by {@code tracer} when not null. */
+  public Outcome call(WorldState world, BlockContext block, Address caller, Address receiver, byte[] input, long gas,
+      boolean keepChanges, OperationTracer tracer) {
     world.beginTransaction();
     int snapshot = world.snapshot();
     world.warmAddress(caller);
@@ -47,6 +54,7 @@ public final class MessageCallRunner {
       world.warmAddress(precompile);
     }
     ExecutionContext ctx = new ExecutionContext(evm, world, block, caller, UInt256.ZERO, List.of());
+    ctx.setTracer(tracer);
     MessageResult result = evm.executeCall(ctx, FrameType.CALL, caller, receiver, receiver, true, UInt256.ZERO,
         precompiles.get(receiver), world.getCode(receiver), input, gas, false, 0);
     if (!keepChanges) {

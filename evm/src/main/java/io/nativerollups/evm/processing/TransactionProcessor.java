@@ -92,8 +92,8 @@ public final class TransactionProcessor {
       world.warmAddress(address);
       if (EVM.hasCreationCollision(world, address)) {
         result = new MessageResult(FrameState.EXCEPTIONAL_HALT, 0, EMPTY, "address collision");
-        EVM.traceRefusedFrame(ctx, FrameType.CREATE, 0, sender, address, tx.value(), tx.data(), gas, 0,
-            "contract address collision");
+        EVM.traceImmediateFrame(ctx, FrameType.CREATE, 0, sender, address, tx.value(), tx.data(), gas, 0,
+            FrameState.EXCEPTIONAL_HALT, "contract address collision");
       } else {
         result = evm.executeCreate(ctx, FrameType.CREATE, sender, address, tx.value(), tx.data(), gas, 0);
         created = result.isSuccess() ? address : null;

@@ -73,7 +73,8 @@ public interface OperationTracer {
    * After an instruction ran (or failed): {@code frame} shows the state after it.
    *
    * @param gasCost what the instruction cost; for a call, the gas it passed on included (stipend
-   *     excluded), as geth counts it; for an instruction that halted, the gas it consumed
+   *     excluded), as geth counts it; for an instruction that halted, what it charged before
+   *     failing plus, when it ran out of gas, the charge it could not pay
    * @param error the halt's reason when the instruction halted the frame, else null
    */
   default void onStepEnd(int pc, int opcode, long gasBefore, long gasCost, String error, FrameView frame) {}

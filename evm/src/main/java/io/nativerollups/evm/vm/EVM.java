@@ -124,7 +124,8 @@ public final class EVM {
 
   /**
    * The same checks and execution as {@link #runUntraced}, reporting each step to {@code tracer}.
-   * A step refused before it runs (stack bounds, static gas) costs its static gas, as in geth.
+   * A step refused before it runs (stack bounds, static gas) costs its static gas, one that halts
+   * what it charged before failing plus the charge it could not pay, as in geth.
    */
   private void runTraced(MessageFrame frame, OperationTracer tracer) {
     final byte[] code = frame.code().bytes();
@@ -151,7 +152,7 @@ public final class EVM {
         int advance = operations[opcode].execute(frame); // before reading pc: jumps set it
         frame.pc += advance;
         cost = frame.state == FrameState.EXCEPTIONAL_HALT
-            ? gasBefore
+            ? gasBefore - frame.gasLeftAtHalt
             : gasBefore - frame.gasRemaining + ctx.tracedChildGasAdjustment;
       }
       String error = frame.state == FrameState.EXCEPTIONAL_HALT ? frame.haltReason : null;
@@ -256,19 +257,20 @@ public final class EVM {
   }
 
   /**
-   * Reports to the context's tracer, if any, a call or creation that its instruction refused
-   * before it ran (depth limit, insufficient balance, nonce overflow, address collision): geth's
-   * tracers see it as a frame that enters and fails at once, returning {@code gasReturned}.
+   * Reports to the context's tracer, if any, a frame that ends as it starts, as geth's tracers see
+   * it: a call or creation its instruction refused before it ran (depth limit, insufficient
+   * balance, nonce overflow, address collision: {@code state} EXCEPTIONAL_HALT with {@code error}),
+   * or a SELFDESTRUCT's transfer (SUCCESS). It returns {@code gasReturned} of its {@code gas}.
    */
-  public static void traceRefusedFrame(ExecutionContext ctx, FrameType type, int depth, Address from, Address to,
-      UInt256 value, byte[] input, long gas, long gasReturned, String error) {
+  public static void traceImmediateFrame(ExecutionContext ctx, FrameType type, int depth, Address from, Address to,
+      UInt256 value, byte[] input, long gas, long gasReturned, FrameState state, String error) {
     OperationTracer tracer = ctx.tracer();
     if (tracer == null) {
       return;
     }
     tracer.onFrameEnter(type, depth, from, to, value, input, gas);
-    MessageResult refused = new MessageResult(FrameState.EXCEPTIONAL_HALT, gasReturned, EMPTY, error);
-    traceExit(ctx, tracer, depth, gas, refused, type.isCreate() ? gasReturned - gas : gasReturned);
+    MessageResult ended = new MessageResult(state, gasReturned, EMPTY, error);
+    traceExit(ctx, tracer, depth, gas, ended, type.isCreate() ? gasReturned - gas : gasReturned);
   }
 
   /**

@@ -30,6 +30,11 @@ public final class MessageFrame {
   public FrameState state = FrameState.RUNNING;
   /** Why the frame halted exceptionally, for diagnostics. */
   public String haltReason;
+  /**
+   * The gas left when the frame halted, less the charge it could not pay (negative then): what a
+   * tracer reports the failing instruction cost, as geth does.
+   */
+  long gasLeftAtHalt;
 
   private byte[] memory = EMPTY;
   private long memoryWords;
@@ -110,13 +115,16 @@ public final class MessageFrame {
   public void halt(String reason) {
     state = FrameState.EXCEPTIONAL_HALT;
     haltReason = reason;
+    gasLeftAtHalt = gasRemaining;
     gasRemaining = 0;
   }
 
   /** Charges {@code cost}; halts with out-of-gas and returns false if not enough gas is left. */
   public boolean consumeGas(long cost) {
     if (cost > gasRemaining || cost < 0) {
+      long shortOf = cost < 0 ? 0 : gasRemaining - cost;
       halt("out of gas");
+      gasLeftAtHalt = shortOf;
       return false;
     }
     gasRemaining -= cost;

@@ -150,10 +150,19 @@ class OperationTracerTest {
     TransactionResult result = run(A, recorder);
     assertEquals(List.of(
         "end 0 PUSH1 cost 3 error null",
-        "end 2 JUMP cost " + (FRAME_GAS - 3) + " error invalid jump destination",
+        "end 2 JUMP cost 8 error invalid jump destination",
         "exit 0 EXCEPTIONAL_HALT used " + FRAME_GAS + " error invalid jump destination",
         "tx end gasUsed " + TX_GAS), eventsStartingWith("end", "exit", "tx end"));
     assertFalse(result.success());
+  }
+
+  @Test
+  void anInstructionOutOfGasCostsTheChargeItCouldNotPay() {
+    deploy(A, "6001600055"); // SSTORE(0, 1): 22,100 on a cold empty slot
+    Transaction tx = Transaction.builder(TransactionType.EIP1559).chainId(UInt256.ONE).to(A).gasLimit(21_000 + 6 + 3_000)
+        .maxFeePerGas(UInt256.valueOf(10)).maxPriorityFeePerGas(UInt256.valueOf(2)).sender(SENDER).build();
+    new TransactionProcessor(Fork.CANCUN, Map.of()).process(world, BLOCK, tx, recorder);
+    assertEquals(List.of("end 4 SSTORE cost 22100 error out of gas"), eventsStartingWith("end 4"));
   }
 
   @Test
@@ -187,6 +196,18 @@ class OperationTracerTest {
     assertTrue(events.get(0).startsWith("enter CREATE 1 " + A + "->" + created + " value 0x0 gas "), events.get(0));
     assertEquals("exit 1 SUCCESS used 0 error null", events.get(1));
     assertEquals("end 6 CREATE cost 32000 error null", events.get(2));
+  }
+
+  @Test
+  void selfDestructIsReportedAsAFrameMovingTheBalance() {
+    world.setBalance(A, UInt256.valueOf(5));
+    deploy(A, "610b0bff"); // SELFDESTRUCT(B)
+    run(A, recorder);
+    assertEquals(List.of(
+        "enter SELFDESTRUCT 1 " + A + "->" + B + " value 0x5 gas 0",
+        "exit 1 SUCCESS used 0 error null",
+        "end 3 SELFDESTRUCT cost " + (5_000 + 2_600 + 25_000) + " error null"),
+        eventsStartingWith("enter SELFDESTRUCT", "exit 1", "end 3"));
   }
 
   @Test

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code evmtool run}: executes bytecode as one message call, like geth's {@code evm run} and
  * Besu's evmtool, and prints the return data and gas used; with {@code --bench} also the median
- * time per run, so any bytecode can be timed side by side with another EVM.
+ * time per run, so any bytecode can be timed side by side with another EVM; with {@code --trace}
+ * an EIP-3155 trace on stderr (of the last run), as geth writes it.
  */
 @Command(
     name = "run",
@@ -89,6 +90,12 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the result as one JSON object.")
   private boolean json;
 
+  @Option(names = "--trace", description = "Write an EIP-3155 JSON line per executed instruction to stderr.")
+  private boolean trace;
+
+  @Option(names = "--trace.memory", description = "With --trace, include the memory in each line.")
+  private boolean traceMemory;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -108,6 +115,9 @@ public final class RunCommand implements Callable<Integer> {
       }
       if (repeat < 1) {
         throw new IllegalArgumentException("--repeat must be at least 1");
+      }
+      if (trace && bench) {
+        throw new IllegalArgumentException("--trace and --bench do not go together: tracing slows every instruction");
       }
       world = buildState(to);
       if (world.getCode(to).length == 0) {
@@ -136,7 +146,8 @@ public final class RunCommand implements Callable<Integer> {
     }
     for (int i = 0; i < repeat; i++) {
       long t0 = System.nanoTime();
-      outcome = runner.call(world, block, from, to, data, gas, i == repeat - 1);
+      boolean last = i == repeat - 1;
+      outcome = runner.call(world, block, from, to, data, gas, last, last && trace ? new Eip3155Tracer(err, traceMemory) : null);
       times[i] = System.nanoTime() - t0;
     }
     print(out, outcome, times);

@@ -4,6 +4,8 @@ import static io.nativerollups.evmtool.CommandRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nativerollups.evmtool.CommandRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +32,50 @@ class RunCommandTest {
     assertTrue(r.out().contains("output: 0x" + "00".repeat(31) + "2a"), r.out());
     // PUSH1 CALLDATALOAD PUSH1 ADD PUSH1 MSTORE(+3 memory) PUSH1 PUSH1 RETURN
     assertTrue(r.out().contains("gas used: 27"), r.out());
+  }
+
+  @Test
+  void traceWritesAnEip3155LinePerInstructionToStderr() throws Exception {
+    CommandRun r = run("run", "--code", "600260030100", "--gas", "100", "--trace");
+    assertEquals(0, r.status(), r.err());
+    String[] lines = r.err().strip().split("\n");
+    assertEquals(4, lines.length, r.err());
+    ObjectMapper json = new ObjectMapper();
+    assertEquals(json.readTree("{\"pc\":4,\"op\":1,\"gas\":\"0x5e\",\"gasCost\":\"0x3\",\"memSize\":0,"
+        + "\"stack\":[\"0x2\",\"0x3\"],\"depth\":1,\"refund\":0,\"opName\":\"ADD\"}"), json.readTree(lines[2]));
+    assertEquals("STOP", json.readTree(lines[3]).get("opName").asText());
+    assertTrue(r.out().contains("gas used: 9"), r.out());
+  }
+
+  @Test
+  void tracedCallPrintsItsLineBeforeTheCalleesWithTheGasItPassedOn() throws Exception {
+    // unless called by itself: CALL(GAS, ADDRESS, 0, 0, 0, 0, 0); STOP
+    CommandRun r = run("run", "--code", "303314601457" + "6000".repeat(5) + "305af100" + "5b00",
+        "--gas", "100000", "--trace");
+    assertEquals(0, r.status(), r.err());
+    String[] lines = r.err().strip().split("\n");
+    ObjectMapper json = new ObjectMapper();
+    int call = -1;
+    for (int i = 0; i < lines.length; i++) {
+      if (json.readTree(lines[i]).get("opName").asText().equals("CALL")) {
+        call = i;
+        break;
+      }
+    }
+    assertEquals(12, call, r.err());
+    JsonNode callLine = json.readTree(lines[call]);
+    long gasBefore = Long.decode(callLine.get("gas").asText());
+    long passedOn = (gasBefore - 100) - (gasBefore - 100) / 64; // after the warm access, all but 1/64
+    assertEquals(100 + passedOn, Long.decode(callLine.get("gasCost").asText()), "geth counts the gas passed on");
+    assertEquals(2, json.readTree(lines[call + 1]).get("depth").asInt(), "the callee's first step follows the CALL");
+    assertEquals(1, json.readTree(lines[lines.length - 1]).get("depth").asInt());
+  }
+
+  @Test
+  void traceAndBenchAreRefusedTogether() {
+    CommandRun r = run("run", "--code", "00", "--trace", "--bench");
+    assertEquals(2, r.status());
+    assertTrue(r.err().contains("--trace and --bench"), r.err());
   }
 
   @Test

@@ -115,8 +115,8 @@ public abstract class AbstractCallOperation extends AbstractOperation {
     Address self = frame.recipient();
     boolean tooDeep = frame.depth() >= EVM.MAX_DEPTH;
     if (tooDeep || (!value.isZero() && world.getBalance(self).compareTo(value) < 0)) {
-      EVM.traceRefusedFrame(ctx, frameType, frame.depth() + 1, self, target, apparentValue(frame, value),
-          frame.readMemory(inOffset, inSize), callGas, callGas,
+      EVM.traceImmediateFrame(ctx, frameType, frame.depth() + 1, self, target, apparentValue(frame, value),
+          frame.readMemory(inOffset, inSize), callGas, callGas, FrameState.EXCEPTIONAL_HALT,
           tooDeep ? "max call depth exceeded" : "insufficient balance for transfer");
       frame.gasRemaining += callGas;
       frame.pushLong(0);

@@ -67,8 +67,8 @@ public abstract class AbstractCreateOperation extends AbstractOperation {
         : nonce == -1L ? "nonce uint64 overflow"
         : null;
     if (refusal != null) {
-      EVM.traceRefusedFrame(ctx, frameType, frame.depth() + 1, sender, address, value, initcode, childGas, childGas,
-          refusal);
+      EVM.traceImmediateFrame(ctx, frameType, frame.depth() + 1, sender, address, value, initcode, childGas, childGas,
+          FrameState.EXCEPTIONAL_HALT, refusal);
       frame.pushLong(0);
       return 1;
     }
@@ -76,8 +76,8 @@ public abstract class AbstractCreateOperation extends AbstractOperation {
     frame.gasRemaining -= childGas;
     world.warmAddress(address);
     if (EVM.hasCreationCollision(world, address)) {
-      EVM.traceRefusedFrame(ctx, frameType, frame.depth() + 1, sender, address, value, initcode, childGas, 0,
-          "contract address collision");
+      EVM.traceImmediateFrame(ctx, frameType, frame.depth() + 1, sender, address, value, initcode, childGas, 0,
+          FrameState.EXCEPTIONAL_HALT, "contract address collision");
       frame.pushLong(0);
       return 1;
     }

@@ -2,14 +2,17 @@ package io.nativerollups.evm.vm.operations;
 
 import io.nativerollups.evm.gas.GasCalculator;
 import io.nativerollups.evm.state.WorldState;
+import io.nativerollups.evm.tracing.FrameType;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
 import io.nativerollups.evm.vm.AbstractOperation;
+import io.nativerollups.evm.vm.EVM;
 import io.nativerollups.evm.vm.FrameState;
 import io.nativerollups.evm.vm.MessageFrame;
 
 /** SELFDESTRUCT under EIP-6780: sends the whole balance to the beneficiary; the account is only deleted if it was created in this transaction. */
 public final class SelfDestructOperation extends AbstractOperation {
+  private static final byte[] EMPTY = new byte[0];
   private final GasCalculator gasCalculator;
 
   public SelfDestructOperation(GasCalculator gasCalculator) {
@@ -34,6 +37,8 @@ public final class SelfDestructOperation extends AbstractOperation {
     if (!frame.consumeGas(cost)) {
       return 0;
     }
+    EVM.traceImmediateFrame(frame.context(), FrameType.SELFDESTRUCT, frame.depth() + 1, self, beneficiary, balance,
+        EMPTY, 0, 0, FrameState.SUCCESS, null);
     boolean createdNow = world.wasCreatedInTransaction(self);
     if (!beneficiary.equals(self)) {
       world.setBalance(beneficiary, world.getBalance(beneficiary).add(balance));

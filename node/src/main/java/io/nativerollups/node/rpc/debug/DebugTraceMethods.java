@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.nativerollups.evm.block.Block;
+import io.nativerollups.evm.block.BlockExtension;
 import io.nativerollups.evm.block.BlockHeader;
 import io.nativerollups.evm.tracing.OperationTracer;
 import io.nativerollups.evm.tx.TransactionHasher;
@@ -40,10 +41,11 @@ public final class DebugTraceMethods {
   private final BlockReplayer replayer;
   private final CallSimulator simulator;
 
-  public DebugTraceMethods(BlockResolver blocks, TransactionProcessors processors) {
+  /** @param extension the chain's additions to the block rules (plugins), which replays apply too */
+  public DebugTraceMethods(BlockResolver blocks, TransactionProcessors processors, BlockExtension extension) {
     this.chain = blocks.chain();
     this.blocks = blocks;
-    this.replayer = new BlockReplayer(blocks);
+    this.replayer = new BlockReplayer(blocks, extension);
     this.simulator = new CallSimulator(blocks, processors);
   }
 
