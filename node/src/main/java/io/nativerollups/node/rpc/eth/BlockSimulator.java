@@ -281,7 +281,7 @@ public final class BlockSimulator {
       Transaction tx = call.toTransaction(nonce, gasLimit, chain.config().chainId()).toBuilder()
           .signature(UInt256.ZERO, UInt256.ZERO, UInt256.ZERO).build();
       BlockContext context = payload.validation() ? blockContext : callContext(blockContext, call);
-      TransferLogTracer tracer = payload.traceTransfers() ? new TransferLogTracer(world) : null;
+      TransferLogTracer tracer = payload.traceTransfers() ? new TransferLogTracer() : null;
       long accountNonce = world.getNonce(sender);
       TransactionResult result = processor.process(world, context, tx, tracer);
       if (!result.valid() && result.invalidReason().contains("has code")) {

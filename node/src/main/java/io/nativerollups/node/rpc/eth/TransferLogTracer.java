@@ -1,9 +1,7 @@
 package io.nativerollups.node.rpc.eth;
 
 import io.nativerollups.evm.crypto.Keccak256;
-import io.nativerollups.evm.state.WorldState;
 import io.nativerollups.evm.tracing.FrameType;
-import io.nativerollups.evm.tracing.FrameView;
 import io.nativerollups.evm.tracing.OperationTracer;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
@@ -19,8 +17,8 @@ import java.util.List;
  * eth_simulateV1's {@code traceTransfers}: one call's logs with each ether transfer among them, in
  * execution order, as an ERC-20 {@code Transfer(from, to, value)} log emitted by ERC-7528's ether
  * address. As in geth: a value-carrying frame other than DELEGATECALL (CALLCODE names the code's
- * owner as recipient) and a SELFDESTRUCT of a non-zero balance are transfers, and a frame that
- * fails drops its logs and transfers with it.
+ * owner as recipient) is a transfer, SELFDESTRUCT's sending of a non-zero balance included (the EVM
+ * reports it as a frame of its own), and a frame that fails drops its logs and transfers with it.
  */
 final class TransferLogTracer implements OperationTracer {
   /** ERC-7528's address standing for ether. */
@@ -28,17 +26,9 @@ final class TransferLogTracer implements OperationTracer {
   /** ERC-20's Transfer(address,address,uint256) event topic. */
   static final byte[] TRANSFER_TOPIC =
       Keccak256.hash("Transfer(address,address,uint256)".getBytes(StandardCharsets.US_ASCII));
-  private static final int SELFDESTRUCT = 0xff;
-
-  private final WorldState world;
   /** The logs of each running frame, innermost on top. */
   private final Deque<List<Log>> frames = new ArrayDeque<>();
   private List<Log> logs = List.of();
-
-  /** @param world the state the call runs on (SELFDESTRUCT's balance is read from it) */
-  TransferLogTracer(WorldState world) {
-    this.world = world;
-  }
 
   /** The logs of the last call, transfers included; empty when it failed. */
   List<Log> logs() {
@@ -61,17 +51,6 @@ final class TransferLogTracer implements OperationTracer {
   @Override
   public void onLog(Log log) {
     frames.peek().add(log);
-  }
-
-  @Override
-  public void onStepStart(int pc, int opcode, long gas, FrameView frame) {
-    if (opcode == SELFDESTRUCT && frame.stackSize() > 0) {
-      UInt256 balance = world.getBalance(frame.address());
-      if (!balance.isZero()) {
-        Address beneficiary = Address.fromWord(frame.stackItem(0).toBytes());
-        frames.peek().add(transfer(frame.address(), beneficiary, balance));
-      }
-    }
   }
 
   @Override
