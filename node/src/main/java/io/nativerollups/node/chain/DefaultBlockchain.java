@@ -100,7 +100,7 @@ public final class DefaultBlockchain implements Blockchain {
 
   @Override
   public Optional<Block> blockByNumber(long number) {
-    return canonicalHash(number).flatMap(this::blockByHash);
+    return visibleCanonicalHash(number).flatMap(this::blockByHash);
   }
 
   @Override
@@ -118,7 +118,7 @@ public final class DefaultBlockchain implements Blockchain {
 
   @Override
   public Optional<BlockHeader> headerByNumber(long number) {
-    return canonicalHash(number).flatMap(this::headerByHash);
+    return visibleCanonicalHash(number).flatMap(this::headerByHash);
   }
 
   @Override
@@ -142,7 +142,7 @@ public final class DefaultBlockchain implements Blockchain {
     List<RlpItem> f = Rlp.decode(location).items();
     byte[] blockHash = f.get(0).bytes();
     int index = (int) f.get(1).asLong();
-    return blockByHash(blockHash).map(b ->
+    return blockByHash(blockHash).filter(b -> b.header().number() <= head.number()).map(b ->
         new TransactionLocation(blockHash, b.header().number(), index, b.transactions().get(index)));
   }
 
@@ -299,6 +299,15 @@ public final class DefaultBlockchain implements Blockchain {
     batch.put(key(HEADER, hash), block.header().encode());
     batch.put(key(BLOCK, hash), block.encode());
     batch.put(key(RECEIPTS, hash), ReceiptCodec.encode(receipts));
+  }
+
+  /**
+   * The canonical hash at {@code number}, if not above the head: setHead commits the canonical and
+   * transaction indexes a moment before it moves the head, and readers must not see a block, or a
+   * transaction's receipt, that "latest" does not yet reach.
+   */
+  private Optional<byte[]> visibleCanonicalHash(long number) {
+    return number > head.number() ? Optional.empty() : canonicalHash(number);
   }
 
   private Optional<byte[]> canonicalHash(long number) {

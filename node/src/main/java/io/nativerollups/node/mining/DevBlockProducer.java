@@ -20,9 +20,13 @@ import java.util.function.LongSupplier;
 /**
  * Dev mode: seals a block every {@code blockTime} seconds, or with 0 as soon as transactions are
  * pending ({@link #transactionAdded}). Each block is built from the pool on the head, imported
- * with full validation, and made the head.
+ * with full validation, and made the head. With no consensus client to say what is safe and
+ * finalized, it says so itself as geth's dev mode does: each new head is safe at once, and the
+ * finalized block is the last boundary of a {@value #EPOCH_BLOCKS}-block epoch below it.
  */
 public final class DevBlockProducer implements AutoCloseable {
+  /** Blocks per simulated epoch, geth's dev-mode value. */
+  public static final long EPOCH_BLOCKS = 32;
   private static final Logger LOG = LogManager.getLogger(DevBlockProducer.class);
   private final Blockchain chain;
   private final BlockBuilder builder;
@@ -55,6 +59,7 @@ public final class DevBlockProducer implements AutoCloseable {
 
   /** Starts the timer (block time > 0); with 0 blocks follow {@link #transactionAdded}. */
   public void start() {
+    advanceFinality(chain.head());
     if (blockTimeSeconds > 0) {
       executor.scheduleAtFixedRate(this::sealQuietly, blockTimeSeconds, blockTimeSeconds, TimeUnit.SECONDS);
     }
@@ -89,8 +94,16 @@ public final class DevBlockProducer implements AutoCloseable {
       throw new IllegalStateException("own block " + block.header().number() + " failed import: " + result.reason());
     }
     chain.setHead(block.header().hash());
+    advanceFinality(block.header());
     onSealed.accept(block);
     return block;
+  }
+
+  private void advanceFinality(BlockHeader head) {
+    chain.setSafeHash(head.hash());
+    long n = head.number();
+    long finalized = n % EPOCH_BLOCKS == 0 ? Math.max(0, n - EPOCH_BLOCKS) : (n - 1) / EPOCH_BLOCKS * EPOCH_BLOCKS;
+    chain.headerByNumber(finalized).ifPresent(h -> chain.setFinalizedHash(h.hash()));
   }
 
   @Override

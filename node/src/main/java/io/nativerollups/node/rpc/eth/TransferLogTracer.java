@@ -17,8 +17,8 @@ import java.util.List;
  * eth_simulateV1's {@code traceTransfers}: one call's logs with each ether transfer among them, in
  * execution order, as an ERC-20 {@code Transfer(from, to, value)} log emitted by ERC-7528's ether
  * address. As in geth: a value-carrying frame other than DELEGATECALL (CALLCODE names the code's
- * owner as recipient) is a transfer, SELFDESTRUCT's frame (carrying the balance it sends) included,
- * and a frame that fails drops its logs and transfers with it.
+ * owner as recipient) is a transfer, SELFDESTRUCT's sending of a non-zero balance included (the EVM
+ * reports it as a frame of its own), and a frame that fails drops its logs and transfers with it.
  */
 final class TransferLogTracer implements OperationTracer {
   /** ERC-7528's address standing for ether. */
