@@ -21,4 +21,21 @@ public record BlockResult(
     byte[] receiptsRoot,
     byte[] logsBloom,
     List<byte[]> requests,
-    byte[] requestsHash) {}
+    byte[] requestsHash) {
+
+  /**
+   * Sets on {@code header} the fields execution decides: gas used, state and receipts roots, logs bloom, blob gas
+   * used and requests hash.
+   *
+   * @return {@code header}, for chaining
+   */
+  public BlockHeader.Builder applyTo(BlockHeader.Builder header) {
+    return header
+        .gasUsed(gasUsed)
+        .stateRoot(stateRoot)
+        .receiptsRoot(receiptsRoot)
+        .logsBloom(logsBloom)
+        .blobGasUsed(blobGasUsed)
+        .requestsHash(requestsHash);
+  }
+}

@@ -99,14 +99,7 @@ public final class DefaultBlockBuilder implements BlockBuilder {
         drop(included, tracker.current);
         continue;
       }
-      BlockHeader header = template.toBuilder()
-          .gasUsed(result.gasUsed())
-          .stateRoot(result.stateRoot())
-          .receiptsRoot(result.receiptsRoot())
-          .logsBloom(result.logsBloom())
-          .blobGasUsed(result.blobGasUsed())
-          .requestsHash(result.requestsHash())
-          .build();
+      BlockHeader header = result.applyTo(template.toBuilder()).build();
       return new BuiltPayload(Block.of(header, included, withdrawals), blockValue(included, result.receipts(), baseFee),
           result.requests() == null ? List.of() : result.requests(), sidecarsOf(included, sidecars));
     }

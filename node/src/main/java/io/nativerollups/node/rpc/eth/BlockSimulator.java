@@ -255,14 +255,8 @@ public final class BlockSimulator {
       }
       List<byte[]> envelopes = new ArrayList<>(txs.size());
       txs.forEach(tx -> envelopes.add(TransactionEncoder.encode(tx)));
-      BlockHeader header = template.toBuilder()
-          .transactionsRoot(MerklePatriciaTrie.orderedRoot(envelopes))
-          .gasUsed(result.gasUsed())
-          .stateRoot(result.stateRoot())
-          .receiptsRoot(result.receiptsRoot())
-          .logsBloom(result.logsBloom())
-          .blobGasUsed(result.blobGasUsed())
-          .requestsHash(result.requestsHash())
+      BlockHeader header = result.applyTo(template.toBuilder()
+          .transactionsRoot(MerklePatriciaTrie.orderedRoot(envelopes)))
           .build();
       Block block = Block.of(header, txs, withdrawals);
       byte[] hash = header.hash();
