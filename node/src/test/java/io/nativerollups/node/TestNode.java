@@ -25,6 +25,8 @@ public final class TestNode implements AutoCloseable {
   public static final byte[] KEY = HexFormat.of().parseHex("3030059708a63acbaf2d62eba813162ae7baaeed56228f1ff3d232f80e2d99de");
   public static final byte[] KEY2 = HexFormat.of().parseHex("bdd95b5ba9fbda9af453c806479dade573f9ad4275bdc2ee78cb319a88602bdd");
   public static final Address SENDER = Secp256k1.addressOf(KEY);
+  /** A plain account that holds nothing on the dev genesis: the usual transfer recipient. */
+  public static final Address ALICE = Address.fromHex("0x00000000000000000000000000000000000a11ce");
   public static final Address COINBASE = Address.fromHex("0xc0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0");
   public static final long CHAIN_ID = 1337;
 

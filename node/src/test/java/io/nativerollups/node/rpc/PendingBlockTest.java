@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PendingBlockTest {
-  private static final Address ALICE = Address.fromHex("0x00000000000000000000000000000000000a11ce");
   private TestNode node;
   private PendingBlock pending;
   private int builds;
@@ -51,7 +50,7 @@ class PendingBlockTest {
 
   @Test
   void isBuiltOnTheHeadFromThePoolWithTheStateAfterIt() {
-    node.pool.add(TestNode.transfer(0, ALICE, 7));
+    node.pool.add(TestNode.transfer(0, TestNode.ALICE, 7));
     PendingBlock.Built built = pending.get();
     Block block = built.block();
     assertEquals(1, block.header().number());
@@ -60,10 +59,10 @@ class PendingBlockTest {
     assertEquals(Address.ZERO, block.header().coinbase());
     assertEquals(1, block.transactions().size());
     assertEquals(1, built.receipts().size());
-    assertEquals(UInt256.valueOf(7), built.state().getBalance(ALICE));
+    assertEquals(UInt256.valueOf(7), built.state().getBalance(TestNode.ALICE));
     assertEquals(1, built.state().getNonce(TestNode.SENDER));
     assertArrayEquals(block.header().stateRoot(), built.state().rootHash());
-    assertEquals(UInt256.ZERO, node.chain.stateAt(node.chain.head().hash()).getBalance(ALICE),
+    assertEquals(UInt256.ZERO, node.chain.stateAt(node.chain.head().hash()).getBalance(TestNode.ALICE),
         "the chain's state is untouched");
   }
 
@@ -72,7 +71,7 @@ class PendingBlockTest {
     PendingBlock.Built empty = pending.get();
     assertSame(empty, pending.get());
     assertEquals(1, builds);
-    node.pool.add(TestNode.transfer(0, ALICE, 7));
+    node.pool.add(TestNode.transfer(0, TestNode.ALICE, 7));
     PendingBlock.Built withTransfer = pending.get();
     assertNotSame(empty, withTransfer);
     assertEquals(1, withTransfer.block().transactions().size());
@@ -87,19 +86,19 @@ class PendingBlockTest {
   @Test
   void findsTheStateOfTheLastTwoBuildsByHeader() {
     PendingBlock.Built first = pending.get();
-    node.pool.add(TestNode.transfer(0, ALICE, 7));
+    node.pool.add(TestNode.transfer(0, TestNode.ALICE, 7));
     PendingBlock.Built second = pending.get();
     assertSame(first, pending.built(first.block().header()).orElseThrow());
     assertSame(second, pending.built(second.block().header()).orElseThrow());
     assertTrue(pending.built(node.chain.head()).isEmpty());
-    node.pool.add(TestNode.transfer(1, ALICE, 7));
+    node.pool.add(TestNode.transfer(1, TestNode.ALICE, 7));
     pending.get();
     assertTrue(pending.built(first.block().header()).isEmpty());
   }
 
   @Test
   void buildsNothingUntilAsked() {
-    node.pool.add(TestNode.transfer(0, ALICE, 7));
+    node.pool.add(TestNode.transfer(0, TestNode.ALICE, 7));
     node.seal();
     assertEquals(0, builds);
   }

@@ -7,34 +7,63 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nativerollups.evm.tx.Transaction;
+import io.nativerollups.evm.tx.TransactionEncoder;
 import io.nativerollups.node.TestNode;
 import io.nativerollups.node.genesis.Genesis;
 import io.nativerollups.node.mining.InMemoryPayloadStore;
+import io.nativerollups.node.rpc.json.Hex;
 import io.nativerollups.node.storage.InMemoryKeyValueStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A node on the dev genesis (see {@link TestNode}) with its RPC methods, called in process through the processor. */
-public final class RpcHarness implements AutoCloseable {
+/**
+ * A node on the dev genesis (see {@link TestNode}) with its RPC methods, called in process through the processor.
+ *
+ * <p>Use it with try-with-resources, or as a test class's {@code @RegisterExtension final RpcHarness rpc = new
+ * RpcHarness();} field: each test then gets a fresh node, closed after the test.
+ */
+public final class RpcHarness implements AutoCloseable, AfterEachCallback {
   public final TestNode node;
   public final InMemoryPayloadStore payloads;
   public final RpcServices services;
   public final RpcMethodRegistry methods;
   public final JsonRpcProcessor processor;
 
-  public RpcHarness() throws Exception {
-    this(TestNode.genesis());
+  public RpcHarness() {
+    this(null);
   }
 
-  /** A node on {@code genesis} instead of the dev genesis. */
-  public RpcHarness(Genesis genesis) throws Exception {
-    node = new TestNode(new InMemoryKeyValueStorage(), null, genesis);
+  /** A node on {@code genesis} instead of the dev genesis (null: the dev genesis). */
+  public RpcHarness(Genesis genesis) {
+    node = startNode(genesis);
     payloads = new InMemoryPayloadStore(node.chain, node.builder);
     services = new RpcServices(node.chain, node.pool, node.builder, payloads, node.plugins, "native-rollups/test",
         TestNode.COINBASE, true);
     methods = RpcMethods.standard(services, true);
     processor = new JsonRpcProcessor(methods, 100);
+  }
+
+  // unchecked, so that a test class can create the harness in a field initializer
+  private static TestNode startNode(Genesis genesis) {
+    try {
+      return new TestNode(new InMemoryKeyValueStorage(), null, genesis != null ? genesis : TestNode.genesis());
+    } catch (Exception e) {
+      throw new IllegalStateException("the test node cannot start: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code tx} as eth_sendRawTransaction takes it: its hex-encoded envelope. */
+  public static String raw(Transaction tx) {
+    return Hex.data(TransactionEncoder.encode(tx));
+  }
+
+  /** Sends {@code tx} with eth_sendRawTransaction, which must accept it; returns the hash it answers. */
+  public String sendRaw(Transaction tx) {
+    return result("eth_sendRawTransaction", raw(tx)).asText();
   }
 
   /** The whole response object of a call with {@code params} (Java values, serialized as JSON). */
@@ -80,5 +109,11 @@ public final class RpcHarness implements AutoCloseable {
   @Override
   public void close() {
     node.close();
+  }
+
+  /** Closes the node after each test when registered as an extension. */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
   }
 }

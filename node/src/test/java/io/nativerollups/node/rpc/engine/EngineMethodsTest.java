@@ -11,10 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nativerollups.evm.block.BlockProcessor;
-import io.nativerollups.evm.tx.TransactionEncoder;
-import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
 import io.nativerollups.node.TestNode;
+import io.nativerollups.node.rpc.RpcHarness;
 import io.nativerollups.node.rpc.json.Hex;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
 
 /** Node A builds through the Engine API; node B, fed by the test as a consensus client would, imports. */
 class EngineMethodsTest {
-  private static final Address ALICE = Address.fromHex("0x00000000000000000000000000000000000a11ce");
   private EngineHarness a;
   private EngineHarness b;
 
@@ -43,7 +41,7 @@ class EngineMethodsTest {
 
   /** A builds a block with one transfer on its genesis and returns getPayloadV5's answer. */
   private JsonNode buildOnA() {
-    a.rpc.result("eth_sendRawTransaction", Hex.data(TransactionEncoder.encode(TestNode.transfer(0, ALICE, 5))));
+    a.rpc.sendRaw(TestNode.transfer(0, TestNode.ALICE, 5));
     String id = a.startBuilding(2000);
     assertEquals(18, id.length());
     return a.result("engine_getPayloadV5", id);
@@ -118,7 +116,7 @@ class EngineMethodsTest {
     empty.putArray("transactions").add("0x");
     assertStatus("INVALID", null, newPayloadOnB(empty));
     ObjectNode wrongNonce = payload.deepCopy();
-    wrongNonce.putArray("transactions").add(Hex.data(TransactionEncoder.encode(TestNode.transfer(7, ALICE, 5))));
+    wrongNonce.putArray("transactions").add(RpcHarness.raw(TestNode.transfer(7, TestNode.ALICE, 5)));
     JsonNode status = newPayloadOnB(rehash(wrongNonce));
     assertStatus("INVALID", b.head(), status);
     assertTrue(status.get("validationError").asText().contains("nonce"), status.toString());

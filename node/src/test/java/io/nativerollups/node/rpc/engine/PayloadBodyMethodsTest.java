@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nativerollups.evm.block.Block;
-import io.nativerollups.evm.tx.TransactionEncoder;
-import io.nativerollups.evm.types.Address;
 import io.nativerollups.node.TestNode;
 import io.nativerollups.node.rpc.json.Hex;
 import java.util.Collections;
@@ -25,11 +23,9 @@ class PayloadBodyMethodsTest {
   @BeforeEach
   void start() throws Exception {
     engine = new EngineHarness();
-    engine.rpc.result("eth_sendRawTransaction", Hex.data(TransactionEncoder.encode(
-        TestNode.transfer(0, Address.fromHex("0x00000000000000000000000000000000000a11ce"), 5))));
+    engine.rpc.sendRaw(TestNode.transfer(0, TestNode.ALICE, 5));
     first = engine.rpc.node.seal();
-    engine.rpc.result("eth_sendRawTransaction", Hex.data(TransactionEncoder.encode(
-        TestNode.transfer(1, Address.fromHex("0x00000000000000000000000000000000000a11ce"), 6))));
+    engine.rpc.sendRaw(TestNode.transfer(1, TestNode.ALICE, 6));
     second = engine.rpc.node.seal();
   }
 

@@ -11,23 +11,12 @@ import io.nativerollups.node.rpc.RpcParams;
 import io.nativerollups.node.rpc.RpcHarness;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EthAccountMethodsTest {
   private static final String ADDRESS = TestNode.SENDER.toHexString();
-  private RpcHarness rpc;
-
-  @BeforeEach
-  void start() throws Exception {
-    rpc = new RpcHarness();
-  }
-
-  @AfterEach
-  void stop() {
-    rpc.close();
-  }
+  @RegisterExtension final RpcHarness rpc = new RpcHarness();
 
   @Test
   void theNodeHoldsNoAccountsAndSealsForItsCoinbase() {

@@ -7,34 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nativerollups.evm.block.Block;
 import io.nativerollups.evm.tx.Transaction;
-import io.nativerollups.evm.tx.TransactionEncoder;
 import io.nativerollups.evm.tx.TransactionHasher;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.node.TestNode;
 import io.nativerollups.node.rpc.RpcHarness;
 import io.nativerollups.node.rpc.json.Hex;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EthBlockAndTransactionMethodsTest {
-  private static final Address ALICE = Address.fromHex("0x00000000000000000000000000000000000a11ce");
-  private RpcHarness rpc;
-
-  @BeforeEach
-  void start() throws Exception {
-    rpc = new RpcHarness();
-  }
-
-  @AfterEach
-  void stop() {
-    rpc.close();
-  }
-
-  private String send(Transaction tx) {
-    return rpc.result("eth_sendRawTransaction", Hex.data(TransactionEncoder.encode(tx))).asText();
-  }
+  @RegisterExtension final RpcHarness rpc = new RpcHarness();
 
   @Test
   void chainIdentityAndHead() {
@@ -52,8 +35,8 @@ class EthBlockAndTransactionMethodsTest {
 
   @Test
   void sentTransactionIsPendingThenIncludedWithItsReceipt() {
-    Transaction tx = TestNode.transfer(0, ALICE, 5);
-    String hash = send(tx);
+    Transaction tx = TestNode.transfer(0, TestNode.ALICE, 5);
+    String hash = rpc.sendRaw(tx);
     assertEquals(Hex.data(TransactionHasher.hash(tx)), hash);
     JsonNode pending = rpc.result("eth_getTransactionByHash", hash);
     assertTrue(pending.get("blockHash").isNull());
@@ -67,7 +50,7 @@ class EthBlockAndTransactionMethodsTest {
     assertEquals("0x1", included.get("blockNumber").asText());
     assertEquals("0x0", included.get("transactionIndex").asText());
     assertEquals(TestNode.SENDER.toHexString(), included.get("from").asText());
-    assertEquals(ALICE.toHexString(), included.get("to").asText());
+    assertEquals(TestNode.ALICE.toHexString(), included.get("to").asText());
     assertEquals("0x2", included.get("type").asText());
     assertEquals("0x5", included.get("value").asText());
     // effective price: base fee + tip of 2
@@ -86,7 +69,7 @@ class EthBlockAndTransactionMethodsTest {
 
   @Test
   void blocksByNumberTagAndHashWithHashesOrFullTransactions() {
-    send(TestNode.transfer(0, ALICE, 5));
+    rpc.sendRaw(TestNode.transfer(0, TestNode.ALICE, 5));
     Block block = rpc.node.seal();
     String blockHash = Hex.data(block.header().hash());
     JsonNode byNumber = rpc.result("eth_getBlockByNumber", "0x1", false);
@@ -125,13 +108,13 @@ class EthBlockAndTransactionMethodsTest {
 
   @Test
   void rejectedTransactionsAnswerThePoolsCodeAndMessage() {
-    Transaction tx = TestNode.transfer(0, ALICE, 5);
-    send(tx);
-    JsonNode known = rpc.error("eth_sendRawTransaction", Hex.data(TransactionEncoder.encode(tx)));
+    Transaction tx = TestNode.transfer(0, TestNode.ALICE, 5);
+    rpc.sendRaw(tx);
+    JsonNode known = rpc.error("eth_sendRawTransaction", RpcHarness.raw(tx));
     assertEquals(-32000, known.get("code").asInt());
     assertEquals("already known", known.get("message").asText());
     rpc.node.seal();
-    JsonNode low = rpc.error("eth_sendRawTransaction", Hex.data(TransactionEncoder.encode(TestNode.transfer(0, ALICE, 6))));
+    JsonNode low = rpc.error("eth_sendRawTransaction", RpcHarness.raw(TestNode.transfer(0, TestNode.ALICE, 6)));
     assertEquals(-32000, low.get("code").asInt());
     assertTrue(low.get("message").asText().startsWith("nonce too low"), low.toString());
     JsonNode garbage = rpc.error("eth_sendRawTransaction", "0x02c0");
@@ -142,38 +125,38 @@ class EthBlockAndTransactionMethodsTest {
 
   @Test
   void stateAtBlocksAndPendingNonce() {
-    send(TestNode.transfer(0, ALICE, 5));
+    rpc.sendRaw(TestNode.transfer(0, TestNode.ALICE, 5));
     rpc.node.seal();
-    send(TestNode.transfer(1, ALICE, 5));
-    assertEquals("0x5", rpc.result("eth_getBalance", ALICE.toHexString(), "latest").asText());
-    assertEquals("0x0", rpc.result("eth_getBalance", ALICE.toHexString(), "0x0").asText());
-    assertEquals("0x5", rpc.result("eth_getBalance", ALICE.toHexString(),
+    rpc.sendRaw(TestNode.transfer(1, TestNode.ALICE, 5));
+    assertEquals("0x5", rpc.result("eth_getBalance", TestNode.ALICE.toHexString(), "latest").asText());
+    assertEquals("0x0", rpc.result("eth_getBalance", TestNode.ALICE.toHexString(), "0x0").asText());
+    assertEquals("0x5", rpc.result("eth_getBalance", TestNode.ALICE.toHexString(),
         Map.of("blockHash", Hex.data(rpc.node.chain.head().hash()), "requireCanonical", true)).asText());
     assertEquals("0x1", rpc.result("eth_getTransactionCount", TestNode.SENDER.toHexString()).asText());
     assertEquals("0x2", rpc.result("eth_getTransactionCount", TestNode.SENDER.toHexString(), "pending").asText());
-    JsonNode missing = rpc.error("eth_getBalance", ALICE.toHexString(), "0x9");
+    JsonNode missing = rpc.error("eth_getBalance", TestNode.ALICE.toHexString(), "0x9");
     assertEquals(-32000, missing.get("code").asInt());
     assertEquals("header not found", missing.get("message").asText());
-    assertEquals("header for hash not found", rpc.error("eth_getBalance", ALICE.toHexString(),
+    assertEquals("header for hash not found", rpc.error("eth_getBalance", TestNode.ALICE.toHexString(),
         Map.of("blockHash", "0x" + "22".repeat(32))).get("message").asText());
-    assertEquals(-32602, rpc.error("eth_getBalance", ALICE.toHexString(),
+    assertEquals(-32602, rpc.error("eth_getBalance", TestNode.ALICE.toHexString(),
         Map.of("blockHash", "0x" + "22".repeat(32), "blockNumber", "0x1")).get("code").asInt());
   }
 
   @Test
   void codeAndStorageOfADeployedContract() {
     Transaction create = Contracts.tx(0, null, Contracts.STORE_AND_LOG_INIT, 200_000);
-    send(create);
+    rpc.sendRaw(create);
     rpc.node.seal();
     String address = rpc.result("eth_getTransactionReceipt", Hex.data(TransactionHasher.hash(create)))
         .get("contractAddress").asText();
     assertEquals(Hex.data(Contracts.STORE_AND_LOG), rpc.result("eth_getCode", address, "latest").asText());
-    send(Contracts.tx(1, Address.fromHex(address), new byte[0], 100_000));
+    rpc.sendRaw(Contracts.tx(1, Address.fromHex(address), new byte[0], 100_000));
     rpc.node.seal();
     String slot = rpc.result("eth_getStorageAt", address, "0x0", "latest").asText();
     assertEquals("0x" + "0".repeat(62) + "2a", slot);
     assertEquals(slot, rpc.result("eth_getStorageAt", address, "0x" + "0".repeat(64)).asText());
     assertEquals(-32602, rpc.error("eth_getStorageAt", address, "0x" + "0".repeat(65)).get("code").asInt());
-    assertEquals("0x", rpc.result("eth_getCode", ALICE.toHexString()).asText());
+    assertEquals("0x", rpc.result("eth_getCode", TestNode.ALICE.toHexString()).asText());
   }
 }

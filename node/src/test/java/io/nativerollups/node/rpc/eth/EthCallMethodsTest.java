@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nativerollups.evm.tx.TransactionEncoder;
 import io.nativerollups.evm.tx.TransactionHasher;
 import io.nativerollups.node.TestNode;
 import io.nativerollups.node.rpc.RpcHarness;
@@ -15,24 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EthCallMethodsTest {
   private static final String CONTRACT = "0x00000000000000000000000000000000000c0de1";
-  private static final String ALICE = "0x00000000000000000000000000000000000a11ce";
-  private RpcHarness rpc;
-
-  @BeforeEach
-  void start() throws Exception {
-    rpc = new RpcHarness();
-  }
-
-  @AfterEach
-  void stop() {
-    rpc.close();
-  }
+  private static final String ALICE = TestNode.ALICE.toHexString();
+  @RegisterExtension final RpcHarness rpc = new RpcHarness();
 
   private static Map<String, Object> callTo(String to) {
     Map<String, Object> tx = new LinkedHashMap<>();
@@ -52,7 +40,7 @@ class EthCallMethodsTest {
 
   private String deployStoreAndLog() {
     var create = Contracts.tx(0, null, Contracts.STORE_AND_LOG_INIT, 200_000);
-    rpc.result("eth_sendRawTransaction", Hex.data(TransactionEncoder.encode(create)));
+    rpc.sendRaw(create);
     rpc.node.seal();
     return rpc.result("eth_getTransactionReceipt", Hex.data(TransactionHasher.hash(create))).get("contractAddress").asText();
   }
@@ -70,8 +58,7 @@ class EthCallMethodsTest {
   @Test
   void fullStorageOverrideReplacesEveryOtherSlot() {
     String address = deployStoreAndLog();
-    rpc.result("eth_sendRawTransaction", Hex.data(TransactionEncoder.encode(
-        Contracts.tx(1, io.nativerollups.evm.types.Address.fromHex(address), new byte[0], 100_000))));
+    rpc.sendRaw(Contracts.tx(1, io.nativerollups.evm.types.Address.fromHex(address), new byte[0], 100_000));
     rpc.node.seal();
     Map<String, Object> account = new LinkedHashMap<>();
     account.put("code", Hex.data(Contracts.RETURN_SLOT_0));

@@ -10,7 +10,6 @@ import io.nativerollups.evm.block.Block;
 import io.nativerollups.evm.crypto.Keccak256;
 import io.nativerollups.evm.rlp.Rlp;
 import io.nativerollups.evm.trie.MerklePatriciaTrie;
-import io.nativerollups.evm.tx.TransactionEncoder;
 import io.nativerollups.evm.tx.TransactionHasher;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
@@ -20,29 +19,22 @@ import io.nativerollups.node.rpc.json.Hex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EthFeeLogAndProofMethodsTest {
-  private RpcHarness rpc;
+  @RegisterExtension final RpcHarness rpc = new RpcHarness();
   private String contract;
 
   @BeforeEach
   void start() throws Exception {
-    rpc = new RpcHarness();
     var create = Contracts.tx(0, null, Contracts.STORE_AND_LOG_INIT, 200_000);
-    rpc.result("eth_sendRawTransaction", Hex.data(TransactionEncoder.encode(create)));
+    rpc.sendRaw(create);
     rpc.node.seal();
     contract = rpc.result("eth_getTransactionReceipt", Hex.data(TransactionHasher.hash(create))).get("contractAddress").asText();
-    rpc.result("eth_sendRawTransaction", Hex.data(TransactionEncoder.encode(
-        Contracts.tx(1, Address.fromHex(contract), new byte[0], 100_000))));
+    rpc.sendRaw(Contracts.tx(1, Address.fromHex(contract), new byte[0], 100_000));
     rpc.node.seal();
-  }
-
-  @AfterEach
-  void stop() {
-    rpc.close();
   }
 
   @Test

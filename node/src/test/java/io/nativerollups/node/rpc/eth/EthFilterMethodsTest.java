@@ -28,16 +28,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 
 class EthFilterMethodsTest {
   private static final int MAX_FILTERS = 5;
   private static final String OTHER_TOPIC = "0x" + "0".repeat(63) + "9";
 
-  private RpcHarness rpc;
+  @RegisterExtension final RpcHarness rpc = new RpcHarness();
   private final AtomicLong clock = new AtomicLong();
   private FilterManager filters;
   private RpcMethodRegistry methods;
@@ -46,7 +46,6 @@ class EthFilterMethodsTest {
 
   @BeforeEach
   void start() throws Exception {
-    rpc = new RpcHarness();
     filters = new FilterManager(rpc.node.chain, clock::get, MAX_FILTERS);
     methods = new RpcMethodRegistry();
     new EthFilterMethods(rpc.node.chain, rpc.node.pool, filters).registerTo(methods);
@@ -54,11 +53,6 @@ class EthFilterMethodsTest {
     rpc.node.seal();
     contract = Address.fromHex(rpc.result("eth_getTransactionReceipt", Hex.data(TransactionHasher.hash(create)))
         .get("contractAddress").asText());
-  }
-
-  @AfterEach
-  void stop() {
-    rpc.close();
   }
 
   /** Calls a filter method as a request without a connection (HTTP) would; the result as JSON. */

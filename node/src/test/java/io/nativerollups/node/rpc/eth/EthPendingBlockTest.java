@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nativerollups.evm.block.Block;
 import io.nativerollups.evm.tx.Transaction;
-import io.nativerollups.evm.tx.TransactionEncoder;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.node.TestNode;
 import io.nativerollups.node.rpc.RpcHarness;
@@ -14,32 +13,16 @@ import io.nativerollups.node.rpc.json.Hex;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@code pending} block: built from the pool on the head, and every state method reading the state after it. */
 class EthPendingBlockTest {
-  private static final Address ALICE = Address.fromHex("0x00000000000000000000000000000000000a11ce");
-  private RpcHarness rpc;
-
-  @BeforeEach
-  void start() throws Exception {
-    rpc = new RpcHarness();
-  }
-
-  @AfterEach
-  void stop() {
-    rpc.close();
-  }
-
-  private String send(Transaction tx) {
-    return rpc.result("eth_sendRawTransaction", Hex.data(TransactionEncoder.encode(tx))).asText();
-  }
+  @RegisterExtension final RpcHarness rpc = new RpcHarness();
 
   @Test
   void pendingBlockHoldsThePoolsTransactionsAndLeavesSealingFieldsNull() {
-    String hash = send(TestNode.transfer(0, ALICE, 5));
+    String hash = rpc.sendRaw(TestNode.transfer(0, TestNode.ALICE, 5));
     JsonNode block = rpc.result("eth_getBlockByNumber", "pending", false);
     assertEquals("0x1", block.get("number").asText());
     assertEquals(Hex.data(rpc.node.chain.head().hash()), block.get("parentHash").asText());
@@ -49,7 +32,7 @@ class EthPendingBlockTest {
     assertEquals(List.of(hash), List.of(block.get("transactions").get(0).asText()));
     assertEquals("0x5208", block.get("gasUsed").asText());
     JsonNode full = rpc.result("eth_getBlockByNumber", "pending", true);
-    assertEquals(ALICE.toHexString(), full.get("transactions").get(0).get("to").asText());
+    assertEquals(TestNode.ALICE.toHexString(), full.get("transactions").get(0).get("to").asText());
     assertEquals("0x1", rpc.result("eth_getBlockTransactionCountByNumber", "pending").asText());
     assertEquals(hash, rpc.result("eth_getTransactionByBlockNumberAndIndex", "pending", "0x0").get("hash").asText());
     assertTrue(rpc.result("eth_getTransactionByBlockNumberAndIndex", "pending", "0x1").isNull());
@@ -61,12 +44,12 @@ class EthPendingBlockTest {
 
   @Test
   void stateMethodsAtPendingSeeThePendingTransactions() {
-    send(TestNode.transfer(0, ALICE, 5));
-    assertEquals("0x5", rpc.result("eth_getBalance", ALICE.toHexString(), "pending").asText());
-    assertEquals("0x0", rpc.result("eth_getBalance", ALICE.toHexString(), "latest").asText());
-    assertEquals("0x5", rpc.result("eth_getBalance", ALICE.toHexString(), Map.of("blockNumber", "pending")).asText());
+    rpc.sendRaw(TestNode.transfer(0, TestNode.ALICE, 5));
+    assertEquals("0x5", rpc.result("eth_getBalance", TestNode.ALICE.toHexString(), "pending").asText());
+    assertEquals("0x0", rpc.result("eth_getBalance", TestNode.ALICE.toHexString(), "latest").asText());
+    assertEquals("0x5", rpc.result("eth_getBalance", TestNode.ALICE.toHexString(), Map.of("blockNumber", "pending")).asText());
     assertEquals("0x1", rpc.result("eth_getTransactionCount", TestNode.SENDER.toHexString(), "pending").asText());
-    JsonNode proof = rpc.result("eth_getProof", ALICE.toHexString(), List.of(), "pending");
+    JsonNode proof = rpc.result("eth_getProof", TestNode.ALICE.toHexString(), List.of(), "pending");
     assertEquals("0x5", proof.get("balance").asText());
     assertTrue(proof.get("accountProof").size() > 0);
   }
@@ -74,9 +57,9 @@ class EthPendingBlockTest {
   @Test
   void pendingContractIsVisibleToCodeStorageAndCalls() {
     Transaction create = Contracts.tx(0, null, Contracts.STORE_AND_LOG_INIT, 200_000);
-    send(create);
+    rpc.sendRaw(create);
     String address = io.nativerollups.evm.vm.EVM.createAddress(TestNode.SENDER, 0).toHexString();
-    send(Contracts.tx(1, Address.fromHex(address), new byte[0], 100_000));
+    rpc.sendRaw(Contracts.tx(1, Address.fromHex(address), new byte[0], 100_000));
     assertEquals(Hex.data(Contracts.STORE_AND_LOG), rpc.result("eth_getCode", address, "pending").asText());
     assertEquals("0x", rpc.result("eth_getCode", address, "latest").asText());
     assertEquals("0x" + "0".repeat(62) + "2a", rpc.result("eth_getStorageAt", address, "0x0", "pending").asText());
@@ -94,20 +77,20 @@ class EthPendingBlockTest {
 
   @Test
   void pendingFollowsTheHeadOnceTransactionsAreSealed() {
-    send(TestNode.transfer(0, ALICE, 5));
+    rpc.sendRaw(TestNode.transfer(0, TestNode.ALICE, 5));
     assertEquals("0x1", rpc.result("eth_getBlockTransactionCountByNumber", "pending").asText());
     Block sealed = rpc.node.seal();
     JsonNode pending = rpc.result("eth_getBlockByNumber", "pending", false);
     assertEquals("0x2", pending.get("number").asText());
     assertEquals(Hex.data(sealed.header().hash()), pending.get("parentHash").asText());
     assertEquals(0, pending.get("transactions").size());
-    send(TestNode.transfer(1, ALICE, 5));
-    assertEquals("0xa", rpc.result("eth_getBalance", ALICE.toHexString(), "pending").asText());
+    rpc.sendRaw(TestNode.transfer(1, TestNode.ALICE, 5));
+    assertEquals("0xa", rpc.result("eth_getBalance", TestNode.ALICE.toHexString(), "pending").asText());
   }
 
   @Test
   void headersByNumberTagAndHash() {
-    send(TestNode.transfer(0, ALICE, 5));
+    rpc.sendRaw(TestNode.transfer(0, TestNode.ALICE, 5));
     Block sealed = rpc.node.seal();
     String hash = Hex.data(sealed.header().hash());
     JsonNode byNumber = rpc.result("eth_getHeaderByNumber", "0x1");

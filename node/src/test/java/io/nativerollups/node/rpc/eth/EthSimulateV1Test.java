@@ -13,28 +13,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EthSimulateV1Test {
   private static final String SENDER = TestNode.SENDER.toHexString();
-  private static final String ALICE = "0x00000000000000000000000000000000000a11ce";
+  private static final String ALICE = TestNode.ALICE.toHexString();
   private static final String CONTRACT = "0x00000000000000000000000000000000000c0de1";
   private static final String ZERO_WORD = "0x" + "0".repeat(64);
   /** Runtime: returns BLOCKHASH(NUMBER - 1). */
   private static final String PARENT_HASH_CODE = "0x600143034060005260206000f3";
-  private RpcHarness rpc;
-
-  @BeforeEach
-  void start() throws Exception {
-    rpc = new RpcHarness();
-  }
-
-  @AfterEach
-  void stop() {
-    rpc.close();
-  }
+  @RegisterExtension final RpcHarness rpc = new RpcHarness();
 
   private static Map<String, Object> call(String from, String to, Object... fields) {
     Map<String, Object> call = new LinkedHashMap<>();
@@ -344,8 +333,7 @@ class EthSimulateV1Test {
 
   @Test
   void simulatesOnThePendingBlock() {
-    rpc.result("eth_sendRawTransaction", Hex.data(io.nativerollups.evm.tx.TransactionEncoder.encode(
-        TestNode.transfer(0, io.nativerollups.evm.types.Address.fromHex(ALICE), 5))));
+    rpc.sendRaw(TestNode.transfer(0, TestNode.ALICE, 5));
     JsonNode b = rpc.result("eth_simulateV1", payload(block(null, null, call(SENDER, ALICE, "value", "0x1"))), "pending").get(0);
     assertEquals("0x2", b.get("number").asText());
     JsonNode tx = rpc.result("eth_simulateV1", validated(block(null, null,

@@ -7,24 +7,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.nativerollups.node.rpc.RpcHarness;
 import io.nativerollups.node.rpc.json.Hex;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Post-merge blocks have no uncles: counts are zero for known blocks, uncles are never found. */
 class EthUncleMethodsTest {
   private static final String UNKNOWN_HASH = "0x" + "ab".repeat(32);
-  private RpcHarness rpc;
+  @RegisterExtension final RpcHarness rpc = new RpcHarness();
 
   @BeforeEach
   void start() throws Exception {
-    rpc = new RpcHarness();
     rpc.node.seal();
-  }
-
-  @AfterEach
-  void stop() {
-    rpc.close();
   }
 
   @Test

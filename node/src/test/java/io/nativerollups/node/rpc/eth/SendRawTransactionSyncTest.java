@@ -1,13 +1,12 @@
 package io.nativerollups.node.rpc.eth;
 
+import static io.nativerollups.node.rpc.RpcHarness.raw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nativerollups.evm.tx.Transaction;
-import io.nativerollups.evm.tx.TransactionEncoder;
 import io.nativerollups.evm.tx.TransactionHasher;
-import io.nativerollups.evm.types.Address;
 import io.nativerollups.node.TestNode;
 import io.nativerollups.node.rpc.RpcHarness;
 import io.nativerollups.node.rpc.json.Hex;
@@ -18,16 +17,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** EIP-7966 eth_sendRawTransactionSync: the receipt once sealed, error 4 on timeout, error 6 for a nonce gap. */
 class SendRawTransactionSyncTest {
-  private static final Address ALICE = Address.fromHex("0x00000000000000000000000000000000000a11ce");
-  private RpcHarness rpc;
+  @RegisterExtension final RpcHarness rpc = new RpcHarness();
   private ExecutorService sealer;
 
   @BeforeEach
   void start() throws Exception {
-    rpc = new RpcHarness();
     sealer = Executors.newSingleThreadExecutor();
   }
 
@@ -35,11 +33,10 @@ class SendRawTransactionSyncTest {
   void stop() throws InterruptedException {
     sealer.shutdown();
     assertTrue(sealer.awaitTermination(10, TimeUnit.SECONDS), "sealing finishes before the node closes");
-    rpc.close();
   }
 
   private static String raw(Transaction tx) {
-    return Hex.data(TransactionEncoder.encode(tx));
+    return RpcHarness.raw(tx);
   }
 
   /** Seals a block as soon as a transaction is pooled, as dev mode with block time 0 does. */
@@ -50,21 +47,21 @@ class SendRawTransactionSyncTest {
   @Test
   void answersTheReceiptOnceTheTransactionIsIncluded() {
     sealOnArrival();
-    Transaction tx = TestNode.transfer(0, ALICE, 5);
+    Transaction tx = TestNode.transfer(0, TestNode.ALICE, 5);
     JsonNode receipt = rpc.result("eth_sendRawTransactionSync", raw(tx), 5_000);
     assertEquals(Hex.data(TransactionHasher.hash(tx)), receipt.get("transactionHash").asText());
     assertEquals("0x1", receipt.get("status").asText());
     assertEquals("0x1", receipt.get("blockNumber").asText());
     assertEquals(receipt, rpc.result("eth_getTransactionReceipt", receipt.get("transactionHash").asText()));
-    JsonNode withHexTimeout = rpc.result("eth_sendRawTransactionSync", raw(TestNode.transfer(1, ALICE, 5)), "0x1388");
+    JsonNode withHexTimeout = rpc.result("eth_sendRawTransactionSync", raw(TestNode.transfer(1, TestNode.ALICE, 5)), "0x1388");
     assertEquals("0x2", withHexTimeout.get("blockNumber").asText());
-    JsonNode withDefaultTimeout = rpc.result("eth_sendRawTransactionSync", raw(TestNode.transfer(2, ALICE, 5)));
+    JsonNode withDefaultTimeout = rpc.result("eth_sendRawTransactionSync", raw(TestNode.transfer(2, TestNode.ALICE, 5)));
     assertEquals("0x3", withDefaultTimeout.get("blockNumber").asText());
   }
 
   @Test
   void timeoutIsErrorFourWithTheHashAndTheTransactionStaysPooled() {
-    Transaction tx = TestNode.transfer(0, ALICE, 5);
+    Transaction tx = TestNode.transfer(0, TestNode.ALICE, 5);
     JsonNode error = rpc.error("eth_sendRawTransactionSync", raw(tx), 50);
     assertEquals(EthTransactionMethods.SYNC_TIMEOUT, error.get("code").asInt());
     assertEquals("The transaction was added to the mempool but wasn't processed within the designated timeout interval.",
@@ -78,7 +75,7 @@ class SendRawTransactionSyncTest {
     long[] timeouts = {0, EthTransactionMethods.MAX_SYNC_TIMEOUT_MILLIS + 1};
     for (int i = 0; i < timeouts.length; i++) {
       long start = System.nanoTime();
-      JsonNode error = rpc.error("eth_sendRawTransactionSync", raw(TestNode.transfer(i, ALICE, 5)), timeouts[i]);
+      JsonNode error = rpc.error("eth_sendRawTransactionSync", raw(TestNode.transfer(i, TestNode.ALICE, 5)), timeouts[i]);
       long waitedMillis = (System.nanoTime() - start) / 1_000_000;
       assertEquals(EthTransactionMethods.SYNC_TIMEOUT, error.get("code").asInt());
       assertTrue(waitedMillis >= EthTransactionMethods.DEFAULT_SYNC_TIMEOUT_MILLIS
@@ -88,26 +85,26 @@ class SendRawTransactionSyncTest {
 
   @Test
   void aNonceGapIsErrorSixWithTheExpectedNonceAndNothingIsPooled() {
-    JsonNode error = rpc.error("eth_sendRawTransactionSync", raw(TestNode.transfer(2, ALICE, 5)), 50);
+    JsonNode error = rpc.error("eth_sendRawTransactionSync", raw(TestNode.transfer(2, TestNode.ALICE, 5)), 50);
     assertEquals(EthTransactionMethods.SYNC_NONCE_GAP, error.get("code").asInt());
     assertEquals("The transaction was rejected due to a nonce gap. Please resubmit with the next on-chain nonce.",
         error.get("message").asText());
     assertEquals("0x0", error.get("data").asText());
     assertEquals("0x0", rpc.result("txpool_status").get("queued").asText());
-    rpc.result("eth_sendRawTransaction", raw(TestNode.transfer(0, ALICE, 5)));
-    assertEquals("0x1", rpc.error("eth_sendRawTransactionSync", raw(TestNode.transfer(2, ALICE, 5)), 50)
+    rpc.sendRaw(TestNode.transfer(0, TestNode.ALICE, 5));
+    assertEquals("0x1", rpc.error("eth_sendRawTransactionSync", raw(TestNode.transfer(2, TestNode.ALICE, 5)), 50)
         .get("data").asText(), "the pool's pending nonce is the next one expected");
   }
 
   @Test
   void aRejectedTransactionIsAnsweredAtOnceAsByEthSendRawTransaction() {
-    Transaction tx = TestNode.transfer(0, ALICE, 5);
-    rpc.result("eth_sendRawTransaction", raw(tx));
+    Transaction tx = TestNode.transfer(0, TestNode.ALICE, 5);
+    rpc.sendRaw(tx);
     JsonNode known = rpc.error("eth_sendRawTransactionSync", raw(tx), 60_000);
     assertEquals(-32000, known.get("code").asInt());
     assertEquals("already known", known.get("message").asText());
     JsonNode tooExpensive = rpc.error("eth_sendRawTransactionSync",
-        raw(TestNode.eip1559(TestNode.KEY2, 0, ALICE, 5, 2, 1L << 62, 16_000_000)), 60_000);
+        raw(TestNode.eip1559(TestNode.KEY2, 0, TestNode.ALICE, 5, 2, 1L << 62, 16_000_000)), 60_000);
     assertEquals(-32000, tooExpensive.get("code").asInt());
     assertTrue(tooExpensive.get("message").asText().startsWith("insufficient funds for gas * price + value"));
     assertEquals(-32000, rpc.error("eth_sendRawTransactionSync", "0x02c0").get("code").asInt());
@@ -115,7 +112,7 @@ class SendRawTransactionSyncTest {
 
   @Test
   void badParameters() {
-    String tx = raw(TestNode.transfer(0, ALICE, 5));
+    String tx = raw(TestNode.transfer(0, TestNode.ALICE, 5));
     assertInvalidParams("missing value for required argument 0");
     assertInvalidParams("invalid argument 0: ", "0x0");
     assertInvalidParams("invalid argument 0: ", 5);

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.nativerollups.evm.block.Block;
 import io.nativerollups.evm.block.BlockHeader;
-import io.nativerollups.evm.tx.TransactionEncoder;
 import io.nativerollups.evm.tx.TransactionHasher;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.node.TestNode;
@@ -25,12 +24,12 @@ import io.nativerollups.node.rpc.json.Hex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SubscriptionMethodsTest {
-  private RpcHarness rpc;
+  @RegisterExtension final RpcHarness rpc = new RpcHarness();
   private SubscriptionMethods subscriptions;
   private RpcMethodRegistry methods;
 
@@ -70,15 +69,9 @@ class SubscriptionMethodsTest {
 
   @BeforeEach
   void start() throws Exception {
-    rpc = new RpcHarness();
     subscriptions = new SubscriptionMethods(rpc.node.chain, rpc.node.pool);
     methods = new RpcMethodRegistry();
     subscriptions.registerTo(methods);
-  }
-
-  @AfterEach
-  void stop() {
-    rpc.close();
   }
 
   private Object call(String method, Session session, Object... params) {
@@ -92,15 +85,14 @@ class SubscriptionMethodsTest {
   @Test
   void logsSubscriptionSendsEachMatchingLogOfNewHeads() {
     var create = Contracts.tx(0, null, Contracts.STORE_AND_LOG_INIT, 200_000);
-    rpc.result("eth_sendRawTransaction", Hex.data(TransactionEncoder.encode(create)));
+    rpc.sendRaw(create);
     rpc.node.seal();
     String contract = rpc.result("eth_getTransactionReceipt", Hex.data(TransactionHasher.hash(create)))
         .get("contractAddress").asText();
     Session session = new Session("s1");
     String matching = (String) call("eth_subscribe", session, "logs", Map.of("address", contract));
     call("eth_subscribe", session, "logs", Map.of("topics", List.of("0x" + "0".repeat(63) + "9")));
-    rpc.result("eth_sendRawTransaction", Hex.data(TransactionEncoder.encode(
-        Contracts.tx(1, Address.fromHex(contract), new byte[0], 100_000))));
+    rpc.sendRaw(Contracts.tx(1, Address.fromHex(contract), new byte[0], 100_000));
     rpc.node.seal();
     assertEquals(1, session.sent.size(), session.sent.toString());
     JsonNode params = session.sent.get(0).get("params");
@@ -151,7 +143,7 @@ class SubscriptionMethodsTest {
     String byHash = (String) call("eth_subscribe", session, "newPendingTransactions");
     String full = (String) call("eth_subscribe", session, "newPendingTransactions", true);
     var tx = Contracts.tx(0, Address.fromHex("0x00000000000000000000000000000000000a11ce"), new byte[0], 21_000);
-    String hash = rpc.result("eth_sendRawTransaction", Hex.data(TransactionEncoder.encode(tx))).asText();
+    String hash = rpc.sendRaw(tx);
     assertEquals(2, session.sent.size(), session.sent.toString());
     for (JsonNode n : session.sent) {
       JsonNode params = n.get("params");

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.nativerollups.evm.tx.BlobSidecar;
 import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.evm.tx.TransactionEncoder;
-import io.nativerollups.evm.types.Address;
 import io.nativerollups.node.BlobTransactions;
 import io.nativerollups.node.TestNode;
 import io.nativerollups.node.rpc.RpcHarness;
@@ -17,24 +16,17 @@ import io.nativerollups.node.rpc.json.Hex;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TestingMethodsTest {
-  private static final Address ALICE = Address.fromHex("0x00000000000000000000000000000000000a11ce");
-  private RpcHarness rpc;
+  @RegisterExtension final RpcHarness rpc = new RpcHarness();
   private String parent;
 
   @BeforeEach
   void start() throws Exception {
-    rpc = new RpcHarness();
     parent = Hex.data(rpc.node.chain.head().hash());
-  }
-
-  @AfterEach
-  void stop() {
-    rpc.close();
   }
 
   static Map<String, Object> attributes(long timestamp) {
@@ -49,9 +41,9 @@ class TestingMethodsTest {
 
   @Test
   void buildsExactlyTheGivenTransactionsWithoutTouchingTheChain() {
-    Transaction t0 = TestNode.transfer(0, ALICE, 1);
-    Transaction t1 = TestNode.transfer(1, ALICE, 2);
-    List<String> raw = List.of(Hex.data(TransactionEncoder.encode(t0)), Hex.data(TransactionEncoder.encode(t1)));
+    Transaction t0 = TestNode.transfer(0, TestNode.ALICE, 1);
+    Transaction t1 = TestNode.transfer(1, TestNode.ALICE, 2);
+    List<String> raw = List.of(RpcHarness.raw(t0), RpcHarness.raw(t1));
     JsonNode built = rpc.result("testing_buildBlockV1", parent, attributes(5000), raw, "0xabcd");
     JsonNode payload = built.get("executionPayload");
     assertEquals(raw.get(0), payload.get("transactions").get(0).asText());
@@ -93,7 +85,7 @@ class TestingMethodsTest {
 
   @Test
   void emptyListBuildsAnEmptyBlockAndNullTakesThePool() {
-    rpc.result("eth_sendRawTransaction", Hex.data(TransactionEncoder.encode(TestNode.transfer(0, ALICE, 1))));
+    rpc.sendRaw(TestNode.transfer(0, TestNode.ALICE, 1));
     assertEquals(0, rpc.result("testing_buildBlockV1", parent, attributes(5000), List.of())
         .get("executionPayload").get("transactions").size());
     Object[] params = {parent, attributes(5000), null};
@@ -114,16 +106,16 @@ class TestingMethodsTest {
     JsonNode status = importPayload(built, List.of(Hex.data(tx.blobVersionedHashes().get(0))));
     assertEquals("VALID", status.get("status").asText(), status.toString());
     JsonNode canonicalOnly = rpc.error("testing_buildBlockV1", parent, attributes(5000),
-        List.of(Hex.data(TransactionEncoder.encode(tx))));
+        List.of(RpcHarness.raw(tx)));
     assertEquals(-32602, canonicalOnly.get("code").asInt());
     assertTrue(canonicalOnly.get("message").asText().contains("blob transaction without its sidecar"), canonicalOnly.toString());
   }
 
   @Test
   void anInvalidOrMalformedRequestIsAnError() {
-    Transaction gap = TestNode.transfer(5, ALICE, 1);
+    Transaction gap = TestNode.transfer(5, TestNode.ALICE, 1);
     assertEquals(-32000, rpc.error("testing_buildBlockV1", parent, attributes(5000),
-        List.of(Hex.data(TransactionEncoder.encode(gap)))).get("code").asInt());
+        List.of(RpcHarness.raw(gap))).get("code").asInt());
     assertEquals(-32602, rpc.error("testing_buildBlockV1", parent, attributes(5000), List.of("0x02")).get("code").asInt());
     assertEquals(-32602, rpc.error("testing_buildBlockV1", "0x" + "11".repeat(32), attributes(5000), List.of()).get("code").asInt());
     assertEquals(-32602, rpc.error("testing_buildBlockV1", parent, attributes(0), List.of()).get("code").asInt());

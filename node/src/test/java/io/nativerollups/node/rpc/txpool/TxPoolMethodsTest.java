@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nativerollups.evm.tx.Transaction;
-import io.nativerollups.evm.tx.TransactionEncoder;
 import io.nativerollups.evm.tx.TransactionHasher;
 import io.nativerollups.evm.tx.TransactionSigner;
 import io.nativerollups.evm.tx.TransactionType;
@@ -16,33 +15,18 @@ import io.nativerollups.node.rpc.RpcHarness;
 import io.nativerollups.node.rpc.json.Hex;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TxPoolMethodsTest {
   private static final Address TO = Address.fromHex("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed");
   private static final String SENDER = TestNode.SENDER.toChecksumHexString();
-  private RpcHarness rpc;
-
-  @BeforeEach
-  void start() throws Exception {
-    rpc = new RpcHarness();
-  }
-
-  @AfterEach
-  void stop() {
-    rpc.close();
-  }
-
-  private String send(Transaction tx) {
-    return rpc.result("eth_sendRawTransaction", Hex.data(TransactionEncoder.encode(tx))).asText();
-  }
+  @RegisterExtension final RpcHarness rpc = new RpcHarness();
 
   /** Sender 1: nonce 0 pending, nonce 2 queued; sender 2: nonce 0 pending. */
   private String[] fill() {
-    return new String[] {send(TestNode.transfer(0, TO, 1)), send(TestNode.transfer(2, TO, 3)),
-        send(TestNode.eip1559(TestNode.KEY2, 0, TO, 7, 2, 10_000_000_000L, 21_000))};
+    return new String[] {rpc.sendRaw(TestNode.transfer(0, TO, 1)), rpc.sendRaw(TestNode.transfer(2, TO, 3)),
+        rpc.sendRaw(TestNode.eip1559(TestNode.KEY2, 0, TO, 7, 2, 10_000_000_000L, 21_000))};
   }
 
   @Test
@@ -85,7 +69,7 @@ class TxPoolMethodsTest {
         .chainId(UInt256.valueOf(TestNode.CHAIN_ID)).nonce(1).gasLimit(60_000).to(null).value(UInt256.ZERO)
         .maxPriorityFeePerGas(UInt256.valueOf(2)).maxFeePerGas(UInt256.valueOf(10_000_000_000L))
         .data(new byte[] {0x00}).accessList(List.of()).build(), TestNode.KEY);
-    send(create);
+    rpc.sendRaw(create);
     JsonNode inspect = rpc.result("txpool_inspect");
     JsonNode mine = inspect.get("pending").get(SENDER);
     assertEquals("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed: 1 wei + 21000 gas × 10000000000 wei",
