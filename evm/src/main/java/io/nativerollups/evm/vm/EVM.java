@@ -137,10 +137,11 @@ public final class EVM {
       long gasBefore = frame.gasRemaining;
       tracer.onStepStart(pc, opcode, gasBefore, view);
       long cost = staticGas[opcode];
+      // geth's wording, which traces are compared against
       if (frame.sp < minStack[opcode]) {
-        frame.halt("stack underflow");
+        frame.halt("stack underflow (" + frame.sp + " <=> " + minStack[opcode] + ")");
       } else if (frame.sp > maxStack[opcode]) {
-        frame.halt("stack overflow");
+        frame.halt("stack limit reached " + frame.sp + " (" + maxStack[opcode] + ")");
       } else if (gasBefore < cost) {
         frame.halt("out of gas");
       } else {

@@ -169,7 +169,7 @@ class OperationTracerTest {
   void stackUnderflowCostsTheStaticGasAsInGeth() {
     deploy(A, "01"); // ADD on an empty stack
     run(A, recorder);
-    assertEquals(List.of("end 0 ADD cost 3 error stack underflow"), eventsStartingWith("end"));
+    assertEquals(List.of("end 0 ADD cost 3 error stack underflow (0 <=> 2)"), eventsStartingWith("end"));
   }
 
   @Test

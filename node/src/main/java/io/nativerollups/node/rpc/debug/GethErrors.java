@@ -24,7 +24,6 @@ final class GethErrors {
           : String.format("invalid opcode: opcode 0x%x not defined", opcode);
     }
     return switch (reason) {
-      case "stack overflow" -> "stack limit reached 1024";
       case "code size limit exceeded" -> "max code size exceeded";
       case "code starts with 0xEF" -> "invalid code: must not begin with 0xef";
       case "initcode size limit exceeded" -> "max initcode size exceeded";

@@ -214,6 +214,10 @@ class DebugTraceMethodsTest {
     JsonNode logs = rpc.result("debug_traceCall", Map.of("from", TestNode.SENDER.toHexString(),
         "to", CALLER.toHexString())).get("structLogs");
     assertEquals("STOP", logs.get(logs.size() - 1).get("op").asText());
+    Map<String, Object> number = Map.of(target.toHexString(), Map.of("code", "0x4300")); // NUMBER; STOP
+    JsonNode overridden = rpc.result("debug_traceCall", call, "latest",
+        Map.of("stateOverrides", number, "blockOverrides", Map.of("number", "0x99"))).get("structLogs");
+    assertEquals(List.of("0x99"), texts(overridden.get(1).get("stack")), "NUMBER reads the overridden block");
     JsonNode reverted = rpc.result("debug_traceCall", Map.of("to", REVERT.toHexString()), "latest",
         Map.of("tracer", "callTracer"));
     assertEquals("no", reverted.get("revertReason").asText(), "a reverting call is traced, not an error");
