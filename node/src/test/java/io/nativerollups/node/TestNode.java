@@ -13,15 +13,23 @@ import io.nativerollups.node.genesis.Genesis;
 import io.nativerollups.node.mining.DefaultBlockBuilder;
 import io.nativerollups.node.mining.DevBlockProducer;
 import io.nativerollups.node.plugin.PluginRegistry;
+import io.nativerollups.node.storage.InMemoryKeyValueStorage;
 import io.nativerollups.node.storage.KeyValueStorage;
 import io.nativerollups.node.txpool.DefaultTransactionPool;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A node's parts wired as {@link Node} wires them, on the shipped dev genesis, with a manual clock. */
-public final class TestNode implements AutoCloseable {
+/**
+ * A node's parts wired as {@link Node} wires them, on the shipped dev genesis, with a manual clock.
+ *
+ * <p>Use it with try-with-resources, or as a test class's {@code @RegisterExtension final TestNode node =
+ * TestNode.inMemory();} field: each test then gets a fresh node, closed after the test.
+ */
+public final class TestNode implements AutoCloseable, AfterEachCallback {
   public static final byte[] KEY = HexFormat.of().parseHex("3030059708a63acbaf2d62eba813162ae7baaeed56228f1ff3d232f80e2d99de");
   public static final byte[] KEY2 = HexFormat.of().parseHex("bdd95b5ba9fbda9af453c806479dade573f9ad4275bdc2ee78cb319a88602bdd");
   public static final Address SENDER = Secp256k1.addressOf(KEY);
@@ -58,6 +66,21 @@ public final class TestNode implements AutoCloseable {
         () -> pool.pendingCount() > 0);
   }
 
+  /** A node on in-memory storage and the dev genesis. */
+  public static TestNode inMemory() {
+    return inMemory(null);
+  }
+
+  /** A node on in-memory storage and {@code genesis} (null: the dev genesis). */
+  public static TestNode inMemory(Genesis genesis) {
+    // unchecked, so that a test class can create its node in a field initializer
+    try {
+      return new TestNode(new InMemoryKeyValueStorage(), null, genesis != null ? genesis : genesis());
+    } catch (Exception e) {
+      throw new IllegalStateException("the test node cannot start: " + e.getMessage(), e);
+    }
+  }
+
   public static Genesis genesis() throws Exception {
     return Genesis.load(Path.of("..", "genesis", "l1-dev.json"));
   }
@@ -83,5 +106,11 @@ public final class TestNode implements AutoCloseable {
   public void close() {
     producer.close();
     storage.close();
+  }
+
+  /** Closes the node after each test when registered as an extension. */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
   }
 }

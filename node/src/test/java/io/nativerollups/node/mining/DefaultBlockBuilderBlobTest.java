@@ -11,25 +11,13 @@ import io.nativerollups.evm.tx.TransactionEncoder;
 import io.nativerollups.evm.tx.TransactionHasher;
 import io.nativerollups.node.BlobTransactions;
 import io.nativerollups.node.TestNode;
-import io.nativerollups.node.storage.InMemoryKeyValueStorage;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Dev-mode blocks with blob transactions (the dev chain is on Osaka: 9 blobs per block at most). */
 class DefaultBlockBuilderBlobTest {
-  private TestNode node;
-
-  @BeforeEach
-  void open() throws Exception {
-    node = new TestNode(new InMemoryKeyValueStorage());
-  }
-
-  @AfterEach
-  void close() {
-    node.close();
-  }
+  @RegisterExtension final TestNode node = TestNode.inMemory();
 
   @Test
   void devBlockIncludesABlobTransactionAndCountsItsBlobGas() {

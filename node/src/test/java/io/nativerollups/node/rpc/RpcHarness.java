@@ -13,7 +13,6 @@ import io.nativerollups.node.TestNode;
 import io.nativerollups.node.genesis.Genesis;
 import io.nativerollups.node.mining.InMemoryPayloadStore;
 import io.nativerollups.node.rpc.json.Hex;
-import io.nativerollups.node.storage.InMemoryKeyValueStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -39,21 +38,12 @@ public final class RpcHarness implements AutoCloseable, AfterEachCallback {
 
   /** A node on {@code genesis} instead of the dev genesis (null: the dev genesis). */
   public RpcHarness(Genesis genesis) {
-    node = startNode(genesis);
+    node = TestNode.inMemory(genesis);
     payloads = new InMemoryPayloadStore(node.chain, node.builder);
     services = new RpcServices(node.chain, node.pool, node.builder, payloads, node.plugins, "native-rollups/test",
         TestNode.COINBASE, true);
     methods = RpcMethods.standard(services, true);
     processor = new JsonRpcProcessor(methods, 100);
-  }
-
-  // unchecked, so that a test class can create the harness in a field initializer
-  private static TestNode startNode(Genesis genesis) {
-    try {
-      return new TestNode(new InMemoryKeyValueStorage(), null, genesis != null ? genesis : TestNode.genesis());
-    } catch (Exception e) {
-      throw new IllegalStateException("the test node cannot start: " + e.getMessage(), e);
-    }
   }
 
   /** {@code tx} as eth_sendRawTransaction takes it: its hex-encoded envelope. */

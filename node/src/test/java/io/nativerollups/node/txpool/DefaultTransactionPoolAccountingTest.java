@@ -1,27 +1,28 @@
 package io.nativerollups.node.txpool;
 
+import static io.nativerollups.node.txpool.PoolFixtures.BOB;
+import static io.nativerollups.node.txpool.PoolFixtures.GWEI;
+import static io.nativerollups.node.txpool.PoolFixtures.pooled;
+import static io.nativerollups.node.txpool.PoolFixtures.rejection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nativerollups.evm.block.Block;
 import io.nativerollups.evm.block.BlockHeader;
 import io.nativerollups.evm.crypto.Secp256k1;
 import io.nativerollups.evm.tx.Transaction;
-import io.nativerollups.evm.tx.TransactionHasher;
 import io.nativerollups.evm.types.Address;
 import io.nativerollups.node.TestNode;
 import io.nativerollups.node.chain.ImportResult;
 import io.nativerollups.node.mining.PayloadAttributes;
-import io.nativerollups.node.storage.InMemoryKeyValueStorage;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A sender's balance against the cost of all its pooled transactions, on entry and again when the
@@ -31,37 +32,19 @@ import org.junit.jupiter.api.Test;
 class DefaultTransactionPoolAccountingTest {
   private static final byte[] KEY = HexFormat.of().parseHex("22".repeat(32));
   private static final Address SENDER = Secp256k1.addressOf(KEY);
-  private static final Address BOB = Address.fromHex("0x0000000000000000000000000000000000000b0b");
-  private static final long GWEI = 1_000_000_000L;
   private static final long FUNDS = 700_000_000_000_000L;
   private static final long TRANSFER_COST = 21_000 * 10 * GWEI + 1;
-  private TestNode node;
+  @RegisterExtension final TestNode node = TestNode.inMemory();
 
   @BeforeEach
   void fund() throws Exception {
-    node = new TestNode(new InMemoryKeyValueStorage());
     node.pool.add(TestNode.transfer(0, SENDER, FUNDS));
     node.seal();
     assertEquals(FUNDS, node.chain.stateAt(node.chain.head().hash()).getBalance(SENDER).toLong());
   }
 
-  @AfterEach
-  void close() {
-    node.close();
-  }
-
   private static Transaction transfer(long nonce, long value) {
     return TestNode.eip1559(KEY, nonce, BOB, value, GWEI, 10 * GWEI, 21_000);
-  }
-
-  private String rejection(Transaction tx) {
-    TransactionRejectedException e = assertThrows(TransactionRejectedException.class, () -> node.pool.add(tx));
-    assertEquals(-32000, e.code());
-    return e.getMessage();
-  }
-
-  private boolean pooled(Transaction tx) {
-    return node.pool.byHash(TransactionHasher.hash(tx)).isPresent();
   }
 
   @Test
@@ -70,7 +53,7 @@ class DefaultTransactionPoolAccountingTest {
     node.pool.add(transfer(1, 1));
     node.pool.add(transfer(2, 1));
     assertEquals("insufficient funds for gas * price + value: address " + SENDER + " have " + FUNDS + " want "
-        + 4 * TRANSFER_COST, rejection(transfer(3, 1)));
+        + 4 * TRANSFER_COST, rejection(node.pool, transfer(3, 1)));
     assertEquals(3, node.pool.pendingCount());
   }
 
@@ -80,7 +63,7 @@ class DefaultTransactionPoolAccountingTest {
     node.pool.add(transfer(2, 1));
     node.pool.add(transfer(5, 1));
     assertEquals(2, node.pool.queuedCount());
-    assertTrue(rejection(transfer(1, 1)).startsWith("insufficient funds for gas * price + value"));
+    assertTrue(rejection(node.pool, transfer(1, 1)).startsWith("insufficient funds for gas * price + value"));
   }
 
   @Test
@@ -93,8 +76,8 @@ class DefaultTransactionPoolAccountingTest {
     node.pool.add(transfer(2, headroom - 21_000 * 10 * GWEI));
     Transaction costlier = TestNode.eip1559(KEY, 1, BOB, 2, 4 * GWEI, 22 * GWEI, 21_000);
     assertEquals("insufficient funds for gas * price + value: address " + SENDER + " have " + FUNDS + " want "
-        + (FUNDS - (21_000 * 11 * GWEI + 1) + 21_000 * 22 * GWEI + 2), rejection(costlier));
-    assertTrue(pooled(bumped));
+        + (FUNDS - (21_000 * 11 * GWEI + 1) + 21_000 * 22 * GWEI + 2), rejection(node.pool, costlier));
+    assertTrue(pooled(node.pool, bumped));
   }
 
   @Test
@@ -110,9 +93,9 @@ class DefaultTransactionPoolAccountingTest {
     importBlock(spender);
     node.pool.onNewHead();
 
-    assertFalse(pooled(pooledZero), "a transaction whose nonce the head passed leaves");
-    assertTrue(pooled(one), "the first one the balance still covers stays");
-    assertFalse(pooled(two), "the one the balance no longer covers together with the first leaves");
+    assertFalse(pooled(node.pool, pooledZero), "a transaction whose nonce the head passed leaves");
+    assertTrue(pooled(node.pool, one), "the first one the balance still covers stays");
+    assertFalse(pooled(node.pool, two), "the one the balance no longer covers together with the first leaves");
     TransactionPool.Content content = node.pool.content();
     assertEquals(Map.of(SENDER, List.of(one)), content.pending());
     assertEquals(Map.of(), content.queued());

@@ -1,5 +1,6 @@
 package io.nativerollups.node.txpool;
 
+import static io.nativerollups.node.txpool.PoolFixtures.rejection;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -17,40 +18,22 @@ import io.nativerollups.node.BlobTransactions;
 import io.nativerollups.node.TestNode;
 import io.nativerollups.node.chain.ImportResult;
 import io.nativerollups.node.mining.PayloadAttributes;
-import io.nativerollups.node.storage.InMemoryKeyValueStorage;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Blob transactions on the dev chain (Osaka from genesis, so sidecars carry EIP-7594 cell proofs). */
 class DefaultTransactionPoolBlobTest {
   private static BlobSidecar cellSidecar;
-  private TestNode node;
+  @RegisterExtension final TestNode node = TestNode.inMemory();
 
   @BeforeAll
   static void sidecars() {
     cellSidecar = BlobTransactions.sidecar(true, 1);
-  }
-
-  @BeforeEach
-  void open() throws Exception {
-    node = new TestNode(new InMemoryKeyValueStorage());
-  }
-
-  @AfterEach
-  void close() {
-    node.close();
-  }
-
-  private String rejection(Transaction tx, BlobSidecar sidecar) {
-    TransactionRejectedException e = assertThrows(TransactionRejectedException.class, () -> node.pool.add(tx, sidecar));
-    assertEquals(-32000, e.code());
-    return e.getMessage();
   }
 
   @Test
@@ -66,7 +49,7 @@ class DefaultTransactionPoolBlobTest {
     List<byte[]> proofs = new ArrayList<>(cellSidecar.proofs());
     proofs.set(0, cellSidecar.proofs().get(1));
     BlobSidecar tampered = new BlobSidecar(cellSidecar.blobs(), cellSidecar.commitments(), proofs, true);
-    String message = rejection(BlobTransactions.transaction(0, cellSidecar, 1_000), tampered);
+    String message = rejection(node.pool, BlobTransactions.transaction(0, cellSidecar, 1_000), tampered);
     assertTrue(message.startsWith("invalid blob sidecar: KZG proofs do not verify"), message);
   }
 
@@ -74,20 +57,20 @@ class DefaultTransactionPoolBlobTest {
   void commitmentNotMatchingTheVersionedHashIsRejected() {
     BlobSidecar other = BlobTransactions.sidecar(false, 2);
     BlobSidecar tampered = new BlobSidecar(cellSidecar.blobs(), other.commitments(), cellSidecar.proofs(), true);
-    String message = rejection(BlobTransactions.transaction(0, cellSidecar, 1_000), tampered);
+    String message = rejection(node.pool, BlobTransactions.transaction(0, cellSidecar, 1_000), tampered);
     assertEquals("invalid blob sidecar: KZG commitment 0 does not match blob versioned hash 0", message);
   }
 
   @Test
   void blobFeeCapBelowTheBlobBaseFeeIsRejected() {
-    String message = rejection(BlobTransactions.transaction(0, cellSidecar, 0), cellSidecar);
+    String message = rejection(node.pool, BlobTransactions.transaction(0, cellSidecar, 0), cellSidecar);
     assertTrue(message.startsWith("max fee per blob gas less than block blob gas fee"), message);
     assertTrue(message.endsWith("blobGasFeeCap: 0, blobBaseFee: 1"), message);
   }
 
   @Test
   void blobTransactionWithoutSidecarIsRejected() {
-    String message = rejection(BlobTransactions.transaction(0, cellSidecar, 1_000), null);
+    String message = rejection(node.pool, BlobTransactions.transaction(0, cellSidecar, 1_000), null);
     assertTrue(message.startsWith("blob transaction without its sidecar"), message);
     assertThrows(TransactionRejectedException.class, () -> node.pool.add(BlobTransactions.transaction(0, cellSidecar, 1_000)));
   }
@@ -95,13 +78,13 @@ class DefaultTransactionPoolBlobTest {
   @Test
   void osakaRejectsTheOneProofPerBlobForm() {
     BlobSidecar v0 = BlobTransactions.sidecar(false, 1);
-    String message = rejection(BlobTransactions.transaction(0, v0, 1_000), v0);
+    String message = rejection(node.pool, BlobTransactions.transaction(0, v0, 1_000), v0);
     assertTrue(message.contains("from Osaka it must be the version-1 form with cell proofs"), message);
   }
 
   @Test
   void sidecarOnANonBlobTransactionIsRejected() {
-    String message = rejection(TestNode.transfer(0, BlobTransactions.TO, 1), cellSidecar);
+    String message = rejection(node.pool, TestNode.transfer(0, BlobTransactions.TO, 1), cellSidecar);
     assertEquals("only blob transactions carry a blob sidecar", message);
   }
 
@@ -119,7 +102,7 @@ class DefaultTransactionPoolBlobTest {
         original.toBuilder().maxFeePerGas(UInt256.valueOf(20_000_000_000L)).maxPriorityFeePerGas(UInt256.valueOf(3))
             .maxFeePerBlobGas(UInt256.valueOf(2_000)))) {
       assertEquals("replacement transaction underpriced",
-          rejection(TransactionSigner.sign(short1.build(), TestNode.KEY), cellSidecar));
+          rejection(node.pool, TransactionSigner.sign(short1.build(), TestNode.KEY), cellSidecar));
     }
     Transaction bumped = TransactionSigner.sign(doubled.build(), TestNode.KEY);
     node.pool.add(bumped, cellSidecar);
@@ -138,16 +121,16 @@ class DefaultTransactionPoolBlobTest {
 
     node.seal();
     node.pool.add(TestNode.transfer(1, BlobTransactions.TO, 1));
-    assertEquals("address already reserved", rejection(BlobTransactions.transaction(2, cellSidecar, 1_000), cellSidecar));
+    assertEquals("address already reserved", rejection(node.pool, BlobTransactions.transaction(2, cellSidecar, 1_000), cellSidecar));
   }
 
   @Test
   void blobTransactionsMayNotLeaveANonceGap() {
     assertEquals("nonce too high: tx nonce 1, gapped nonce 0",
-        rejection(BlobTransactions.transaction(1, cellSidecar, 1_000), cellSidecar));
+        rejection(node.pool, BlobTransactions.transaction(1, cellSidecar, 1_000), cellSidecar));
     node.pool.add(BlobTransactions.transaction(0, cellSidecar, 1_000), cellSidecar);
     assertEquals("nonce too high: tx nonce 2, gapped nonce 1",
-        rejection(BlobTransactions.transaction(2, cellSidecar, 1_000), cellSidecar));
+        rejection(node.pool, BlobTransactions.transaction(2, cellSidecar, 1_000), cellSidecar));
     node.pool.add(BlobTransactions.transaction(1, cellSidecar, 1_000), cellSidecar);
     assertEquals(2, node.pool.pendingCount());
   }
@@ -156,7 +139,7 @@ class DefaultTransactionPoolBlobTest {
   void blobGasCountsTowardsTheCost() {
     // 8e18 wei per blob gas for one blob: 1.05e24 wei, more than the 1e24 the dev account holds
     Transaction tx = BlobTransactions.transaction(0, cellSidecar, 8_000_000_000_000_000_000L);
-    String message = rejection(tx, cellSidecar);
+    String message = rejection(node.pool, tx, cellSidecar);
     assertTrue(message.startsWith("insufficient funds for gas * price + value: address " + TestNode.SENDER
         + " have 1000000000000000000000000 want " + DefaultTransactionPool.cost(tx)), message);
     assertEquals(new BigInteger("1048576000000000000000000").add(BigInteger.valueOf(21_000 * 10_000_000_000L)),

@@ -1,5 +1,9 @@
 package io.nativerollups.node.txpool;
 
+import static io.nativerollups.node.txpool.PoolFixtures.BOB;
+import static io.nativerollups.node.txpool.PoolFixtures.GWEI;
+import static io.nativerollups.node.txpool.PoolFixtures.pooled;
+import static io.nativerollups.node.txpool.PoolFixtures.rejection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,48 +11,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nativerollups.evm.tx.BlobSidecar;
 import io.nativerollups.evm.tx.Transaction;
-import io.nativerollups.evm.tx.TransactionHasher;
-import io.nativerollups.evm.types.Address;
 import io.nativerollups.node.BlobTransactions;
 import io.nativerollups.node.TestNode;
-import io.nativerollups.node.storage.InMemoryKeyValueStorage;
 import java.util.HexFormat;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The per-sender and whole-pool caps, and eviction of the cheapest transaction from a full pool. */
 class DefaultTransactionPoolLimitsTest {
   /** The third and fourth dev accounts of the shipped genesis. */
   private static final byte[] KEY3 = HexFormat.of().parseHex("77fc9f422b50f444d25397081b1484995774401a9535c11154882b27e22a11ec");
   private static final byte[] KEY4 = HexFormat.of().parseHex("43c115d56253f391a5463524f33595e1374c2ec4c0aa04814db1480a93927cf4");
-  private static final Address BOB = Address.fromHex("0x0000000000000000000000000000000000000b0b");
-  private static final long GWEI = 1_000_000_000L;
-  private TestNode node;
-
-  @BeforeEach
-  void open() throws Exception {
-    node = new TestNode(new InMemoryKeyValueStorage());
-  }
-
-  @AfterEach
-  void close() {
-    node.close();
-  }
-
-  private static String rejection(DefaultTransactionPool pool, Transaction tx, BlobSidecar sidecar) {
-    TransactionRejectedException e = assertThrows(TransactionRejectedException.class, () -> pool.add(tx, sidecar));
-    assertEquals(-32000, e.code());
-    return e.getMessage();
-  }
+  @RegisterExtension final TestNode node = TestNode.inMemory();
 
   /** A transfer paying {@code tip} gwei on a 100 gwei fee cap. */
   private static Transaction paying(byte[] key, long nonce, long tip) {
     return TestNode.eip1559(key, nonce, BOB, 1, tip * GWEI, 100 * GWEI, 21_000);
-  }
-
-  private static boolean pooled(DefaultTransactionPool pool, Transaction tx) {
-    return pool.byHash(TransactionHasher.hash(tx)).isPresent();
   }
 
   @Test

@@ -1,8 +1,10 @@
 package io.nativerollups.node.txpool;
 
+import static io.nativerollups.node.txpool.PoolFixtures.BOB;
+import static io.nativerollups.node.txpool.PoolFixtures.GWEI;
+import static io.nativerollups.node.txpool.PoolFixtures.rejection;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nativerollups.evm.crypto.Secp256k1;
@@ -10,36 +12,15 @@ import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.evm.tx.TransactionHasher;
 import io.nativerollups.evm.tx.TransactionSigner;
 import io.nativerollups.evm.tx.TransactionType;
-import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.types.UInt256;
 import io.nativerollups.node.TestNode;
-import io.nativerollups.node.storage.InMemoryKeyValueStorage;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DefaultTransactionPoolTest {
-  private static final Address BOB = Address.fromHex("0x0000000000000000000000000000000000000b0b");
-  private static final long GWEI = 1_000_000_000L;
-  private TestNode node;
-
-  @BeforeEach
-  void open() throws Exception {
-    node = new TestNode(new InMemoryKeyValueStorage());
-  }
-
-  @AfterEach
-  void close() {
-    node.close();
-  }
-
-  private String rejection(Transaction tx) {
-    TransactionRejectedException e = assertThrows(TransactionRejectedException.class, () -> node.pool.add(tx));
-    assertEquals(-32000, e.code());
-    return e.getMessage();
-  }
+  @RegisterExtension final TestNode node = TestNode.inMemory();
 
   private static Transaction.Builder base(long nonce) {
     return Transaction.builder(TransactionType.EIP1559).chainId(UInt256.valueOf(TestNode.CHAIN_ID)).nonce(nonce)
@@ -59,59 +40,59 @@ class DefaultTransactionPoolTest {
     assertEquals(0, node.pool.queuedCount());
     assertEquals(1, node.pool.nextNonce(TestNode.SENDER));
     assertTrue(node.pool.byHash(TransactionHasher.hash(tx)).isPresent());
-    assertEquals("already known", rejection(tx));
+    assertEquals("already known", rejection(node.pool, tx));
   }
 
   @Test
   void invalidSender() {
-    assertEquals("invalid sender", rejection(signed(base(0)).withSender(null)));
+    assertEquals("invalid sender", rejection(node.pool, signed(base(0)).withSender(null)));
   }
 
   @Test
   void wrongChainId() {
-    assertTrue(rejection(signed(base(0).chainId(UInt256.valueOf(1)))).startsWith("invalid chain id"));
+    assertTrue(rejection(node.pool, signed(base(0).chainId(UInt256.valueOf(1)))).startsWith("invalid chain id"));
   }
 
   @Test
   void oversizedData() {
     Transaction big = signed(base(0).data(new byte[DefaultTransactionPool.MAX_TRANSACTION_SIZE]).gasLimit(16_000_000));
-    assertTrue(rejection(big).startsWith("oversized data"));
+    assertTrue(rejection(node.pool, big).startsWith("oversized data"));
   }
 
   @Test
   void intrinsicGasTooLow() {
-    assertTrue(rejection(signed(base(0).gasLimit(20_999))).startsWith("intrinsic gas too low"));
+    assertTrue(rejection(node.pool, signed(base(0).gasLimit(20_999))).startsWith("intrinsic gas too low"));
   }
 
   @Test
   void gasLimitAboveTheEip7825Cap() {
-    assertTrue(rejection(signed(base(0).gasLimit(16_777_217))).startsWith("transaction gas limit too high"));
+    assertTrue(rejection(node.pool, signed(base(0).gasLimit(16_777_217))).startsWith("transaction gas limit too high"));
   }
 
   @Test
   void tipAboveFeeCap() {
     assertEquals("max priority fee per gas higher than max fee per gas",
-        rejection(signed(base(0).maxPriorityFeePerGas(UInt256.valueOf(11 * GWEI)))));
+        rejection(node.pool, signed(base(0).maxPriorityFeePerGas(UInt256.valueOf(11 * GWEI)))));
   }
 
   @Test
   void feeCapBelowBaseFee() {
     Transaction cheap = signed(base(0).maxFeePerGas(UInt256.valueOf(GWEI / 2)).maxPriorityFeePerGas(UInt256.ONE));
-    assertTrue(rejection(cheap).startsWith("max fee per gas less than block base fee"));
+    assertTrue(rejection(node.pool, cheap).startsWith("max fee per gas less than block base fee"));
   }
 
   @Test
   void nonceTooLow() {
     node.pool.add(signed(base(0)));
     node.seal();
-    assertTrue(rejection(signed(base(0))).startsWith("nonce too low"));
+    assertTrue(rejection(node.pool, signed(base(0))).startsWith("nonce too low"));
   }
 
   @Test
   void insufficientFunds() {
     byte[] poorKey = HexFormat.of().parseHex("11".repeat(32));
     Transaction tx = TransactionSigner.sign(base(0).build(), poorKey);
-    assertTrue(rejection(tx).startsWith("insufficient funds for gas * price + value"));
+    assertTrue(rejection(node.pool, tx).startsWith("insufficient funds for gas * price + value"));
     assertEquals(Secp256k1.addressOf(poorKey), tx.sender());
   }
 
@@ -120,7 +101,7 @@ class DefaultTransactionPoolTest {
     node.pool.add(signed(base(0)));
     Transaction tooLittle = signed(base(0).value(UInt256.valueOf(2)).maxFeePerGas(UInt256.valueOf(11 * GWEI - 1))
         .maxPriorityFeePerGas(UInt256.valueOf(2 * GWEI)));
-    assertEquals("replacement transaction underpriced", rejection(tooLittle));
+    assertEquals("replacement transaction underpriced", rejection(node.pool, tooLittle));
     Transaction bumped = signed(base(0).value(UInt256.valueOf(2)).maxFeePerGas(UInt256.valueOf(11 * GWEI))
         .maxPriorityFeePerGas(UInt256.valueOf(11 * GWEI / 10)));
     node.pool.add(bumped);
