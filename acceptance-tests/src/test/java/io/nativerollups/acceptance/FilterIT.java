@@ -65,7 +65,7 @@ class FilterIT {
   void ethLogFlowableDeliversPastAndNewEventsOfADeployedContract() throws Exception {
     Credentials from = DevAccounts.BOB;
     String contract = KeyValueStore.deploy(client, from);
-    TransactionReceipt past = write(from, contract, 1);
+    TransactionReceipt past = KeyValueStore.set(client, from, contract, 1, 2);
     EthFilter filter = new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, contract)
         .addSingleTopic(KeyValueStore.VALUE_SET_TOPIC);
 
@@ -75,7 +75,7 @@ class FilterIT {
       Log first = next(logs, "the past event, from eth_getFilterLogs");
       assertEquals(past.getTransactionHash(), first.getTransactionHash());
 
-      TransactionReceipt fresh = write(from, contract, 2);
+      TransactionReceipt fresh = KeyValueStore.set(client, from, contract, 2, 3);
       Log second = next(logs, "the new event, from eth_getFilterChanges");
       // A filter installed between the past block becoming canonical and the filters hearing of it
       // also collects that block's event: the one duplicate the protocol allows here.
@@ -91,7 +91,7 @@ class FilterIT {
           Numeric.toHexStringWithPrefixZeroPadded(BigInteger.valueOf(2), 64)), second.getTopics());
       assertEquals(Numeric.toHexStringWithPrefixZeroPadded(BigInteger.valueOf(3), 64), second.getData());
 
-      TransactionReceipt third = write(from, contract, 3);
+      TransactionReceipt third = KeyValueStore.set(client, from, contract, 3, 4);
       assertEquals(third.getTransactionHash(), next(logs, "the third event").getTransactionHash(),
           "no event delivered twice");
     } finally {
@@ -104,8 +104,8 @@ class FilterIT {
     BlockingQueue<EthBlock> blocks = new LinkedBlockingQueue<>();
     Disposable subscription = polling.blockFlowable(false).subscribe(blocks::add);
     try {
-      TransactionReceipt first = transfer(DevAccounts.ALICE);
-      TransactionReceipt second = transfer(DevAccounts.ALICE);
+      TransactionReceipt first = client.transferOneWei(DevAccounts.ALICE);
+      TransactionReceipt second = client.transferOneWei(DevAccounts.ALICE);
       EthBlock.Block a = awaitBlock(blocks, first.getBlockHash());
       assertEquals(first.getBlockNumber(), a.getNumber());
       EthBlock.Block b = awaitBlock(blocks, second.getBlockHash());
@@ -119,7 +119,7 @@ class FilterIT {
   @Test
   void uninstalledFiltersAreGone() {
     BigInteger id = client.send(client.web3j().ethNewBlockFilter()).getFilterId();
-    TransactionReceipt mined = transfer(DevAccounts.DAVE);
+    TransactionReceipt mined = client.transferOneWei(DevAccounts.DAVE);
     // The receipt is served as soon as the block is canonical, a moment before filters hear of it.
     Await.until("the transfer's block in the filter's changes", TIMEOUT, () -> client.send(
         client.web3j().ethGetFilterChanges(id)).getLogs().stream()
@@ -140,19 +140,6 @@ class FilterIT {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static TransactionReceipt write(Credentials from, String contract, long key) {
-    TransactionReceipt receipt = client.awaitReceipt(client.sendRaw(Transactions.eip1559(from,
-        client.pendingNonce(from.getAddress()), BigInteger.valueOf(200_000), contract, BigInteger.ZERO,
-        KeyValueStore.set(key, key + 1), Transactions.PRIORITY_FEE, Transactions.MAX_FEE)));
-    assertTrue(receipt.isStatusOK());
-    return receipt;
-  }
-
-  private static TransactionReceipt transfer(Credentials from) {
-    return client.awaitReceipt(client.sendRaw(Transactions.eip1559(
-        from, client.pendingNonce(from.getAddress()), DevAccounts.random().getAddress(), BigInteger.ONE)));
   }
 
   /** Takes blocks until the one with {@code hash} (blocks of other tests may come first). */

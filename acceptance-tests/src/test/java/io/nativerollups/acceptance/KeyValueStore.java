@@ -13,6 +13,7 @@ import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
 /**
@@ -46,6 +47,20 @@ public final class KeyValueStore {
   /** Deploys the contract from {@code from}, waits until it is mined, and returns its address. */
   public static String deploy(NodeClient client, Credentials from) {
     return ARTIFACT.deploy(client, from);
+  }
+
+  /**
+   * Calls {@code set(key, value)} on the deployed contract at {@code contract} from {@code from}; returns the
+   * receipt once it is mined, which must be a success.
+   */
+  public static TransactionReceipt set(NodeClient client, Credentials from, String contract, long key, long value) {
+    TransactionReceipt receipt = client.awaitReceipt(client.sendRaw(Transactions.eip1559(from,
+        client.pendingNonce(from.getAddress()), BigInteger.valueOf(200_000), contract, BigInteger.ZERO,
+        set(key, value), Transactions.PRIORITY_FEE, Transactions.MAX_FEE)));
+    if (!receipt.isStatusOK()) {
+      throw new AssertionError("set(" + key + ", " + value + ") failed: " + receipt);
+    }
+    return receipt;
   }
 
   public static String set(long key, long value) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.Optional;
+import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -107,6 +108,12 @@ public final class NodeClient implements AutoCloseable {
   public TransactionReceipt awaitReceipt(String txHash) {
     return Await.until("receipt of " + txHash,
         () -> send(web3j.ethGetTransactionReceipt(txHash)).getTransactionReceipt());
+  }
+
+  /** Sends one wei from {@code from} to a fresh account and returns the receipt once it is mined. */
+  public TransactionReceipt transferOneWei(Credentials from) {
+    return awaitReceipt(sendRaw(Transactions.eip1559(
+        from, pendingNonce(from.getAddress()), DevAccounts.random().getAddress(), BigInteger.ONE)));
   }
 
   /** Waits until the head is at least {@code number}. */

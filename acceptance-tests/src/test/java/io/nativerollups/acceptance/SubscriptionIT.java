@@ -1,7 +1,6 @@
 package io.nativerollups.acceptance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.reactivex.disposables.Disposable;
 import java.math.BigInteger;
@@ -73,9 +72,9 @@ class SubscriptionIT {
     BlockingQueue<NewHeadsNotification> heads = new LinkedBlockingQueue<>();
     Disposable subscription = ws.newHeadsNotifications().subscribe(heads::add);
     try {
-      awaitActive("newHeads", heads, () -> transfer(DevAccounts.ALICE));
-      TransactionReceipt first = transfer(DevAccounts.ALICE);
-      TransactionReceipt second = transfer(DevAccounts.ALICE);
+      awaitActive("newHeads", heads, () -> client.transferOneWei(DevAccounts.ALICE));
+      TransactionReceipt first = client.transferOneWei(DevAccounts.ALICE);
+      TransactionReceipt second = client.transferOneWei(DevAccounts.ALICE);
 
       for (TransactionReceipt mined : List.of(first, second)) {
         NewHead head = awaitHead(heads, mined.getBlockHash());
@@ -99,10 +98,10 @@ class SubscriptionIT {
     Disposable headSubscription = ws.newHeadsNotifications().subscribe(heads::add);
     try {
       Set<String> primers = new HashSet<>();
-      awaitActive("logs", logs, () -> primers.add(write(from, contract, 1).getTransactionHash()));
-      awaitActive("newHeads", heads, () -> transfer(DevAccounts.CAROL));
+      awaitActive("logs", logs, () -> primers.add(KeyValueStore.set(client, from, contract, 1, 2).getTransactionHash()));
+      awaitActive("newHeads", heads, () -> client.transferOneWei(DevAccounts.CAROL));
 
-      TransactionReceipt write = write(from, contract, 11);
+      TransactionReceipt write = KeyValueStore.set(client, from, contract, 11, 12);
       Log log = next(logs, "log of " + write.getTransactionHash()).getParams().getResult();
       while (primers.contains(log.getTransactionHash())) {
         log = next(logs, "log of " + write.getTransactionHash()).getParams().getResult();
@@ -114,7 +113,7 @@ class SubscriptionIT {
           Numeric.toHexStringWithPrefixZeroPadded(BigInteger.valueOf(11), 64)), log.getTopics());
 
       // A later block without a matching log: once its head is notified, no other log may have come.
-      TransactionReceipt transfer = transfer(DevAccounts.CAROL);
+      TransactionReceipt transfer = client.transferOneWei(DevAccounts.CAROL);
       awaitHead(heads, transfer.getBlockHash());
       List<Log> others = new ArrayList<>();
       logs.forEach(n -> others.add(n.getParams().getResult()));
@@ -141,19 +140,6 @@ class SubscriptionIT {
       }
     });
     queue.clear();
-  }
-
-  private static TransactionReceipt write(Credentials from, String contract, long key) {
-    TransactionReceipt receipt = client.awaitReceipt(client.sendRaw(Transactions.eip1559(from,
-        client.pendingNonce(from.getAddress()), BigInteger.valueOf(200_000), contract, BigInteger.ZERO,
-        KeyValueStore.set(key, key + 1), Transactions.PRIORITY_FEE, Transactions.MAX_FEE)));
-    assertTrue(receipt.isStatusOK());
-    return receipt;
-  }
-
-  private static TransactionReceipt transfer(Credentials from) {
-    return client.awaitReceipt(client.sendRaw(Transactions.eip1559(
-        from, client.pendingNonce(from.getAddress()), DevAccounts.random().getAddress(), BigInteger.ONE)));
   }
 
   /** Takes head notifications until the one of {@code blockHash}, and returns it. */
