@@ -2,6 +2,9 @@ package io.nativerollups.acceptance;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Waiting on a condition with a deadline; tests never sleep for a fixed time. */
@@ -47,6 +50,32 @@ public final class Await {
   /** Waits until {@code condition} holds. */
   public static void untilTrue(String what, Duration timeout, Supplier<Boolean> condition) {
     until(what, timeout, () -> condition.get() ? Optional.of(Boolean.TRUE) : Optional.empty());
+  }
+
+  /**
+   * Takes the next item of {@code queue}, waiting up to {@code timeout} for it.
+   *
+   * @throws AssertionError naming {@code what} when none comes in time
+   */
+  public static <T> T next(BlockingQueue<T> queue, Duration timeout, String what) throws InterruptedException {
+    T item = queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    if (item == null) {
+      throw new AssertionError("nothing within " + timeout + ": " + what);
+    }
+    return item;
+  }
+
+  /**
+   * Takes items of {@code queue} until one is {@code wanted}, and returns it; the ones before it are dropped
+   * (events of other tests, or ones delivered before the awaited one). Each item is awaited up to {@code timeout}.
+   */
+  public static <T> T nextMatching(BlockingQueue<T> queue, Predicate<? super T> wanted, Duration timeout, String what)
+      throws InterruptedException {
+    T item = next(queue, timeout, what);
+    while (!wanted.test(item)) {
+      item = next(queue, timeout, what);
+    }
+    return item;
   }
 
   /** The pause between two polls of a condition. */

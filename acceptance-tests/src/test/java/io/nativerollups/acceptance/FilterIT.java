@@ -14,7 +14,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,16 +71,14 @@ class FilterIT {
     BlockingQueue<Log> logs = new LinkedBlockingQueue<>();
     Disposable subscription = polling.ethLogFlowable(filter).subscribe(logs::add);
     try {
-      Log first = next(logs, "the past event, from eth_getFilterLogs");
+      Log first = Await.next(logs, TIMEOUT, "the past event, from eth_getFilterLogs");
       assertEquals(past.getTransactionHash(), first.getTransactionHash());
 
       TransactionReceipt fresh = KeyValueStore.set(client, from, contract, 2, 3);
-      Log second = next(logs, "the new event, from eth_getFilterChanges");
       // A filter installed between the past block becoming canonical and the filters hearing of it
       // also collects that block's event: the one duplicate the protocol allows here.
-      while (second.getTransactionHash().equals(past.getTransactionHash())) {
-        second = next(logs, "the new event, from eth_getFilterChanges");
-      }
+      Log second = Await.nextMatching(logs, log -> !log.getTransactionHash().equals(past.getTransactionHash()),
+          TIMEOUT, "the new event, from eth_getFilterChanges");
       assertEquals(fresh.getTransactionHash(), second.getTransactionHash());
       assertEquals(fresh.getBlockHash(), second.getBlockHash());
       assertEquals(fresh.getBlockNumber(), second.getBlockNumber());
@@ -92,7 +89,7 @@ class FilterIT {
       assertEquals(Numeric.toHexStringWithPrefixZeroPadded(BigInteger.valueOf(3), 64), second.getData());
 
       TransactionReceipt third = KeyValueStore.set(client, from, contract, 3, 4);
-      assertEquals(third.getTransactionHash(), next(logs, "the third event").getTransactionHash(),
+      assertEquals(third.getTransactionHash(), Await.next(logs, TIMEOUT, "the third event").getTransactionHash(),
           "no event delivered twice");
     } finally {
       subscription.dispose();
@@ -144,18 +141,6 @@ class FilterIT {
 
   /** Takes blocks until the one with {@code hash} (blocks of other tests may come first). */
   private static EthBlock.Block awaitBlock(BlockingQueue<EthBlock> blocks, String hash) throws InterruptedException {
-    EthBlock.Block block = next(blocks, "block " + hash).getBlock();
-    while (!block.getHash().equals(hash)) {
-      block = next(blocks, "block " + hash).getBlock();
-    }
-    return block;
-  }
-
-  private static <T> T next(BlockingQueue<T> queue, String what) throws InterruptedException {
-    T item = queue.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    if (item == null) {
-      throw new AssertionError("nothing within " + TIMEOUT + ": " + what);
-    }
-    return item;
+    return Await.nextMatching(blocks, b -> b.getBlock().getHash().equals(hash), TIMEOUT, "block " + hash).getBlock();
   }
 }

@@ -98,14 +98,13 @@ class SubscriptionIT {
     Disposable headSubscription = ws.newHeadsNotifications().subscribe(heads::add);
     try {
       Set<String> primers = new HashSet<>();
-      awaitActive("logs", logs, () -> primers.add(KeyValueStore.set(client, from, contract, 1, 2).getTransactionHash()));
+      awaitActive("logs", logs,
+          () -> primers.add(KeyValueStore.set(client, from, contract, 1, 2).getTransactionHash()));
       awaitActive("newHeads", heads, () -> client.transferOneWei(DevAccounts.CAROL));
 
       TransactionReceipt write = KeyValueStore.set(client, from, contract, 11, 12);
-      Log log = next(logs, "log of " + write.getTransactionHash()).getParams().getResult();
-      while (primers.contains(log.getTransactionHash())) {
-        log = next(logs, "log of " + write.getTransactionHash()).getParams().getResult();
-      }
+      Log log = Await.nextMatching(logs, n -> !primers.contains(n.getParams().getResult().getTransactionHash()),
+          NOTIFICATION_TIMEOUT, "log of " + write.getTransactionHash()).getParams().getResult();
       assertEquals(contract, log.getAddress());
       assertEquals(write.getTransactionHash(), log.getTransactionHash());
       assertEquals(write.getBlockHash(), log.getBlockHash());
@@ -145,18 +144,7 @@ class SubscriptionIT {
   /** Takes head notifications until the one of {@code blockHash}, and returns it. */
   private static NewHead awaitHead(BlockingQueue<NewHeadsNotification> heads, String blockHash)
       throws InterruptedException {
-    NewHead head = next(heads, "newHeads for " + blockHash).getParams().getResult();
-    while (!head.getHash().equals(blockHash)) {
-      head = next(heads, "newHeads for " + blockHash).getParams().getResult();
-    }
-    return head;
-  }
-
-  private static <T> T next(BlockingQueue<T> queue, String what) throws InterruptedException {
-    T item = queue.poll(NOTIFICATION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    if (item == null) {
-      throw new AssertionError("no notification within " + NOTIFICATION_TIMEOUT + ": " + what);
-    }
-    return item;
+    return Await.nextMatching(heads, n -> n.getParams().getResult().getHash().equals(blockHash), NOTIFICATION_TIMEOUT,
+        "newHeads for " + blockHash).getParams().getResult();
   }
 }
