@@ -34,7 +34,7 @@ class DefaultTransactionPoolLimitsTest {
     DefaultTransactionPool pool = new DefaultTransactionPool(node.chain, new DefaultTransactionPool.Limits(10, 2, 1));
     pool.add(paying(TestNode.KEY, 0, 1));
     pool.add(paying(TestNode.KEY, 5, 1));
-    assertEquals("account limit exceeded: pooled 2 txs", rejection(pool, paying(TestNode.KEY, 1, 1), null));
+    assertEquals("account limit exceeded: pooled 2 txs", rejection(pool, paying(TestNode.KEY, 1, 1)));
     Transaction replacement = TestNode.eip1559(TestNode.KEY, 5, BOB, 1, 2 * GWEI, 110 * GWEI, 21_000);
     pool.add(replacement);
     assertTrue(pooled(pool, replacement), "a replacement takes no new slot");
@@ -58,7 +58,7 @@ class DefaultTransactionPoolLimitsTest {
     pool.add(cheapest);
     pool.add(cheapestNext);
     pool.add(paying(TestNode.KEY2, 0, 2));
-    assertEquals("transaction underpriced", rejection(pool, paying(KEY3, 0, 1), null));
+    assertEquals("transaction underpriced", rejection(pool, paying(KEY3, 0, 1)));
     assertEquals(3, pool.pendingCount());
 
     Transaction better = paying(KEY3, 0, 3);
@@ -74,7 +74,7 @@ class DefaultTransactionPoolLimitsTest {
     DefaultTransactionPool pool = new DefaultTransactionPool(node.chain, new DefaultTransactionPool.Limits(2, 5, 5));
     pool.add(paying(TestNode.KEY, 0, 1));
     pool.add(paying(TestNode.KEY, 1, 1));
-    assertEquals("txpool is full", rejection(pool, paying(TestNode.KEY, 2, 50), null));
+    assertEquals("txpool is full", rejection(pool, paying(TestNode.KEY, 2, 50)));
     pool.add(paying(KEY4, 0, 2));
     assertEquals(2, pool.pendingCount() + pool.queuedCount());
   }
