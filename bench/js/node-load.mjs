@@ -9,23 +9,25 @@ import { openSync, readFileSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { tmpdir, loadavg, cpus } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { Wallet, Interface, getCreateAddress, parseUnits } from 'ethers'
+import { Wallet, Interface, Transaction, getCreateAddress, parseUnits } from 'ethers'
 import solc from 'solc'
 import { options } from './programs.mjs'
 
-const USAGE = `usage: node node-load.mjs [--n 2000] [--m 1000] [--k 5000] [--senders 4] [--block-time 0] [--only ours|anvil]
+const USAGE = `usage: node node-load.mjs [--n 2000] [--m 1000] [--k 5000] [--senders 4] [--block-time 0] [--only ours|anvil] [--timeout 120]
   --n           EIP-1559 transfers, sent sequentially from one key, then again from --senders keys in parallel
   --m           ERC-20 token transfers after deploying the token
   --k           eth_call balanceOf and eth_getBalance, each sent K times sequentially
   --block-time  0: a block per transaction (both nodes' default); S > 0: a block every S seconds on both
-  --only        run one side only (no ratios)`
-const opt = options(USAGE, { n: '2000', m: '1000', k: '5000', senders: '4', 'block-time': '0', only: null })
+  --only        run one side only (no ratios)
+  --timeout     seconds to wait for a receipt; a side that stalls longer gets no figures for the rest of its run`
+const opt = options(USAGE, { n: '2000', m: '1000', k: '5000', senders: '4', 'block-time': '0', only: null, timeout: '120' })
 const N = Number(opt.n)
 const M = Number(opt.m)
 const K = Number(opt.k)
 const SENDERS = Number(opt.senders)
 const BLOCK_TIME = Number(opt['block-time'])
-for (const [k, v] of [['n', N], ['m', M], ['k', K], ['senders', SENDERS], ['block-time', BLOCK_TIME]]) {
+const TIMEOUT_MS = Number(opt.timeout) * 1000
+for (const [k, v] of [['n', N], ['m', M], ['k', K], ['senders', SENDERS], ['block-time', BLOCK_TIME], ['timeout', Number(opt.timeout)]]) {
   if (!Number.isInteger(v) || v < (k === 'block-time' ? 0 : 1)) throw new Error(`--${k} must be a whole number${k === 'block-time' ? '' : ' >= 1'}`)
 }
 if (SENDERS > 4) throw new Error('--senders: the genesis has 4 dev keys')
@@ -99,9 +101,17 @@ async function presign() {
 
 // --- JSON-RPC over HTTP (keep-alive fetch, the same client for both nodes) ---
 class Rpc {
-  constructor(url) { this.url = url; this.id = 0; this.retries = 0 }
+  constructor(url) { this.url = url; this.id = 0; this.retries = 0; this.resets = 0 }
   async call(method, params = []) {
-    const res = await fetch(this.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: ++this.id, method, params }) })
+    const request = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: ++this.id, method, params }) }
+    let res
+    try {
+      res = await fetch(this.url, request)
+    } catch (e) {
+      // A kept-alive connection the server closed just as it was reused: resend once on a new one.
+      this.resets++
+      res = await fetch(this.url, request)
+    }
     const body = await res.json()
     if (body.error) throw Object.assign(new Error(`${method}: ${body.error.message} (${body.error.code})`), { rpc: body.error })
     return body.result
@@ -112,18 +122,19 @@ class Rpc {
       try {
         return await this.call('eth_sendRawTransaction', [raw])
       } catch (e) {
+        if (e.rpc && /already known/i.test(e.rpc.message) && this.resets) return Transaction.from(raw).hash // resent after a reset
         if (!e.rpc || !RETRYABLE.test(e.rpc.message)) throw e
         this.retries++
         await sleep(5)
       }
     }
   }
-  async receipt(hash, timeoutMs = 600_000) {
+  async receipt(hash, timeoutMs = TIMEOUT_MS) {
     const end = Date.now() + timeoutMs
     for (;;) {
       const r = await this.call('eth_getTransactionReceipt', [hash])
       if (r) return r
-      if (Date.now() > end) throw new Error(`no receipt for ${hash} after ${timeoutMs} ms`)
+      if (Date.now() > end) throw Object.assign(new Error(`stalled: no receipt for ${hash} after ${timeoutMs / 1000} s`), { stalled: true })
       await sleep(10)
     }
   }
@@ -210,9 +221,10 @@ async function checkIncluded(rpc, hashes) {
   }
 }
 
-async function run(node, txs) {
+async function run(name, node, txs, rows) {
   const { rpc } = node
-  const rows = {}
+  const t00 = now()
+  const progress = (what) => console.error(`${name}: ${what} done at ${((now() - t00) / 1000).toFixed(1)} s`)
   const head0 = Number(await rpc.call('eth_blockNumber'))
 
   // 1. sequential submission from one key
@@ -226,6 +238,7 @@ async function run(node, txs) {
   await checkIncluded(rpc, seqHashes)
   check(BigInt(await rpc.call('eth_getBalance', [recipient(0), 'latest'])) === BigInt(N), 'sequential recipient balance')
   const seqRetries = rpc.retries
+  progress('sequential transfers')
 
   // 2. the same volume from several keys in parallel, each in nonce order
   t0 = now()
@@ -239,6 +252,8 @@ async function run(node, txs) {
     await checkIncluded(rpc, parHashes[s])
     check(BigInt(await rpc.call('eth_getBalance', [recipient(1 + s), 'latest'])) === BigInt(txs.par[s].length), `parallel recipient ${s} balance`)
   }
+
+  progress('parallel transfers')
 
   // 3. contract: deploy the token, then M transfers of it
   const deployHash = await rpc.send(txs.deploy)
@@ -254,6 +269,8 @@ async function run(node, txs) {
   for (let i = 0; i < Math.min(10, M); i++) moved += BigInt(await rpc.call('eth_call', [balanceOf(recipient(100 + i)), 'latest']))
   check(moved === BigInt(M), `token recipients hold ${moved}, expected ${M}`)
   check(BigInt(await rpc.call('eth_call', [balanceOf(txs.deployer), 'latest'])) === txs.supply - BigInt(M), 'deployer token balance')
+
+  progress('token transfers')
 
   // 4. reads
   const calls = Array.from({ length: 10 }, (_, i) => balanceOf(recipient(100 + i)))
@@ -271,17 +288,27 @@ async function run(node, txs) {
   }
   rows[`eth_getLogs 0..latest, ${M + 1} logs (calls/s)`] = LOG_RUNS / ((now() - t0) / 1000)
 
+  progress('reads')
   const head = Number(await rpc.call('eth_blockNumber'))
-  return { rows, blocks: head - head0, retries: rpc.retries, seqRetries }
+  return { rows, blocks: head - head0, retries: rpc.retries, seqRetries, resets: rpc.resets }
 }
 
 async function side(name, startFn, txs) {
   const t0 = now()
   const node = await startFn()
   console.error(`${name}: answering after ${((now() - t0) / 1000).toFixed(1)} s (log ${node.log})`)
+  const rows = {}
   try {
-    const r = await run(node, txs)
-    console.error(`${name}: done, ${r.blocks} blocks sealed, ${r.retries} pool-full retries (${r.seqRetries} in the sequential phase)`)
+    const r = await run(name, node, txs, rows).catch(async (e) => {
+      if (!e.stalled) throw e
+      const status = await node.rpc.call('txpool_status').catch(() => null)
+      const head = await node.rpc.call('eth_blockNumber').catch(() => null)
+      const stalled = `${e.message} (head ${Number(head)}, txpool_status ${JSON.stringify(status)}); no figures for the rest of its run`
+      console.error(`${name}: ${stalled}`)
+      return { rows, stalled, blocks: Number(head), retries: node.rpc.retries, seqRetries: '?', resets: node.rpc.resets }
+    })
+    console.error(`${name}: done, ${r.blocks} blocks sealed, ${r.retries} pool-full retries (${r.seqRetries} in the sequential phase), ${r.resets} connections reset`)
+    console.error(JSON.stringify(r.rows))
     return r
   } finally {
     await node.stop()
@@ -297,7 +324,7 @@ try {
   if (opt.only !== 'anvil') results.ours = await side('ours', startOurs, txs)
   if (opt.only !== 'ours') results.anvil = await side('anvil', startAnvil, txs)
   const fmt = (x) => (x === undefined ? '-' : x >= 100 ? x.toFixed(0) : x.toFixed(1))
-  const names = Object.keys((results.ours ?? results.anvil).rows)
+  const names = [...new Set(Object.values(results).flatMap((r) => Object.keys(r.rows)))]
   console.log(`\n${cmd}`)
   console.log(`${new Date().toISOString()}, ${cpus().length} cores, load average at start ${loadStart}, at end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
   console.log(`mode: ${BLOCK_TIME ? `a block every ${BLOCK_TIME} s` : 'a block per transaction'}; N=${N} M=${M} K=${K} senders=${SENDERS}; HTTP, one request at a time per sender\n`)
@@ -308,7 +335,10 @@ try {
     const b = results.anvil?.rows[row]
     console.log(`| ${row} | ${fmt(a)} | ${fmt(b)} | ${a && b ? (a / b).toFixed(2) : '-'} |`)
   }
-  for (const [name, r] of Object.entries(results)) console.log(`\n${name}: ${r.blocks} blocks sealed, ${r.retries} sends retried after a full-pool answer`)
+  for (const [name, r] of Object.entries(results)) {
+    console.log(`\n${name}: ${r.blocks} blocks sealed, ${r.retries} sends retried after a full-pool answer, ${r.resets} requests resent after a connection reset`)
+    if (r.stalled) console.log(`${name} ${r.stalled}`)
+  }
 } catch (e) {
   console.error(e)
   killAll()
