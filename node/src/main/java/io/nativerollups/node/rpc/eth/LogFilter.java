@@ -23,6 +23,7 @@ public record LogFilter(
     BlockParameter fromBlock, BlockParameter toBlock, byte[] blockHash, List<Address> addresses, List<List<byte[]>> topics) {
   private static final int MAX_TOPICS = 4;
   private static final Set<String> FIELDS = Set.of("fromBlock", "toBlock", "blockHash", "address", "topics");
+  private static final byte[] EMPTY_BLOOM = new byte[LogsBloom.SIZE];
 
   /** Parses the filter object; the {@link IllegalArgumentException} names the bad field. */
   public static LogFilter parse(JsonNode node) {
@@ -56,8 +57,15 @@ public record LogFilter(
     return positions;
   }
 
-  /** Whether a block with this logs bloom may hold a matching log (the bloom of the addresses only). */
+  /**
+   * Whether a block with this logs bloom may hold a matching log (the bloom of the addresses only).
+   * A block with an empty bloom has no logs at all, since every log sets its address's bits: this
+   * spares reading the body and receipts of every log-less block when no address is given.
+   */
   public boolean mayMatch(byte[] blockBloom) {
+    if (Arrays.equals(blockBloom, EMPTY_BLOOM)) {
+      return false;
+    }
     if (addresses.isEmpty()) {
       return true;
     }
