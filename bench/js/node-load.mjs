@@ -182,6 +182,7 @@ async function start(name, cmd, args, port) {
       await sleep(200)
     }
   }
+  rpc.resets = 0 // the polls before it listened are not resets
   return { rpc, log, stop: () => new Promise((resolve) => {
     if (exited !== null) return resolve()
     child.once('exit', resolve)
