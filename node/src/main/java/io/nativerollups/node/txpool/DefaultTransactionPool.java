@@ -59,19 +59,20 @@ public final class DefaultTransactionPool implements TransactionPool {
    * How many transactions the pool holds.
    *
    * @param capacity most transactions in the pool; beyond it the cheapest is evicted
-   * @param accountSlots most transactions (pending and queued) one sender may have pooled
-   * @param blobAccountSlots the same for a sender of blob transactions
+   * @param accountQueue most queued transactions (waiting behind a nonce gap) one sender may have;
+   *     its pending ones are bounded by the capacity only, so a devnet user can send thousands in a row
+   * @param blobAccountSlots most blob transactions one sender may have pooled
    */
-  public record Limits(int capacity, int accountSlots, int blobAccountSlots) {
+  public record Limits(int capacity, int accountQueue, int blobAccountSlots) {
     /**
-     * 4096 transactions; per sender geth's 16 pending plus 64 queued slots (legacypool
-     * AccountSlots + AccountQueue), and 16 blob transactions (blobpool maxTxsPerAccount).
+     * 4096 transactions; per sender geth's 64 queued slots (legacypool AccountQueue) and 16 blob
+     * transactions (blobpool maxTxsPerAccount).
      */
-    public static final Limits DEFAULT = new Limits(4096, 16 + 64, 16);
+    public static final Limits DEFAULT = new Limits(4096, 64, 16);
 
     public Limits {
-      if (capacity < 1 || accountSlots < 1 || blobAccountSlots < 1) {
-        throw new IllegalArgumentException("pool limits must be positive: " + capacity + ", " + accountSlots
+      if (capacity < 1 || accountQueue < 1 || blobAccountSlots < 1) {
+        throw new IllegalArgumentException("pool limits must be positive: " + capacity + ", " + accountQueue
             + ", " + blobAccountSlots);
       }
     }
@@ -148,9 +149,14 @@ public final class DefaultTransactionPool implements TransactionPool {
       }
       forget(existing);
     } else {
-      int slots = blob ? limits.blobAccountSlots() : limits.accountSlots();
-      if (live.size() >= slots) {
-        throw new TransactionRejectedException("account limit exceeded: pooled " + live.size() + " txs");
+      if (blob && live.size() >= limits.blobAccountSlots()) {
+        throw new TransactionRejectedException("account limit exceeded: pooled " + live.size() + " blob txs");
+      }
+      int pending = pendingOf(mine, accountNonce).size();
+      int queued = live.size() - pending;
+      if (!blob && Long.compareUnsigned(tx.nonce(), accountNonce + pending) > 0 && queued >= limits.accountQueue()) {
+        throw new TransactionRejectedException("account limit exceeded: " + queued
+            + " txs already wait behind a nonce gap; send nonce " + Long.toUnsignedString(accountNonce + pending) + " first");
       }
       if (byHash.size() >= limits.capacity()) {
         makeRoomFor(tx, BlockValidator.expectedBaseFee(head));

@@ -30,15 +30,23 @@ class DefaultTransactionPoolLimitsTest {
   }
 
   @Test
-  void aSenderHasAtMostItsSlots() {
+  void aSenderQueuesAtMostItsQueueSlotsBehindAGapButPendingOnesOnlyMeetTheCapacity() {
     DefaultTransactionPool pool = new DefaultTransactionPool(node.chain, new DefaultTransactionPool.Limits(10, 2, 1));
-    pool.add(paying(TestNode.KEY, 0, 1));
-    pool.add(paying(TestNode.KEY, 5, 1));
-    assertEquals("account limit exceeded: pooled 2 txs", rejection(pool, paying(TestNode.KEY, 1, 1)));
-    Transaction replacement = TestNode.eip1559(TestNode.KEY, 5, BOB, 1, 2 * GWEI, 110 * GWEI, 21_000);
+    for (long nonce = 0; nonce < 5; nonce++) {
+      pool.add(paying(TestNode.KEY, nonce, 1));
+    }
+    pool.add(paying(TestNode.KEY, 7, 1));
+    pool.add(paying(TestNode.KEY, 8, 1));
+    assertEquals("account limit exceeded: 2 txs already wait behind a nonce gap; send nonce 5 first",
+        rejection(pool, paying(TestNode.KEY, 9, 1)));
+    Transaction replacement = TestNode.eip1559(TestNode.KEY, 8, BOB, 1, 2 * GWEI, 110 * GWEI, 21_000);
     pool.add(replacement);
     assertTrue(pooled(pool, replacement), "a replacement takes no new slot");
-    pool.add(paying(TestNode.KEY2, 0, 1));
+    pool.add(paying(TestNode.KEY, 5, 1));
+    pool.add(paying(TestNode.KEY, 6, 1));
+    assertTrue(pooled(pool, paying(TestNode.KEY, 6, 1)), "the gap filled: 9 pending, more than the queue slots");
+    pool.add(paying(TestNode.KEY, 10, 1));
+    assertEquals(10, pool.pendingCount() + pool.queuedCount());
   }
 
   @Test
@@ -46,7 +54,7 @@ class DefaultTransactionPoolLimitsTest {
     DefaultTransactionPool pool = new DefaultTransactionPool(node.chain, new DefaultTransactionPool.Limits(10, 5, 1));
     BlobSidecar sidecar = BlobTransactions.sidecar(true, 1);
     pool.add(BlobTransactions.transaction(0, sidecar, 1_000), sidecar);
-    assertEquals("account limit exceeded: pooled 1 txs",
+    assertEquals("account limit exceeded: pooled 1 blob txs",
         rejection(pool, BlobTransactions.transaction(1, sidecar, 1_000), sidecar));
   }
 
