@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,11 @@ public final class DefaultTransactionPool implements TransactionPool {
 
   private final Blockchain chain;
   private final Limits limits;
+  /**
+   * Each pooled transaction's {@link #cost}, computed once: a sender's balance is checked against
+   * the sum over all its transactions at every insertion and new head.
+   */
+  private final Map<Transaction, BigInteger> costs = new IdentityHashMap<>();
   private final Map<Address, TreeMap<Long, Transaction>> bySender = new HashMap<>();
   private final Map<String, Transaction> byHash = new HashMap<>();
   private final Map<String, BlobSidecar> sidecars = new HashMap<>();
@@ -135,7 +141,7 @@ public final class DefaultTransactionPool implements TransactionPool {
     BigInteger need = cost(tx);
     for (Transaction pooled : live.values()) {
       if (pooled != existing) {
-        need = need.add(cost(pooled));
+        need = need.add(costs.get(pooled));
       }
     }
     BigInteger balance = state.getBalance(tx.sender()).toBigInteger();
@@ -165,6 +171,7 @@ public final class DefaultTransactionPool implements TransactionPool {
     bySender.putIfAbsent(tx.sender(), mine);
     mine.put(tx.nonce(), tx);
     byHash.put(key, tx);
+    costs.put(tx, cost(tx));
     if (sidecar != null) {
       sidecars.put(key, sidecar);
       for (int i = 0; i < tx.blobVersionedHashes().size(); i++) {
@@ -465,7 +472,7 @@ public final class DefaultTransactionPool implements TransactionPool {
       Iterator<Transaction> txs = e.getValue().values().iterator();
       while (txs.hasNext()) {
         Transaction tx = txs.next();
-        BigInteger spentWith = spent.add(cost(tx));
+        BigInteger spentWith = spent.add(costs.get(tx));
         boolean gapped = isBlob(tx) && tx.nonce() != next;
         if (Long.compareUnsigned(tx.nonce(), next) < 0 || gapped
             || Long.compareUnsigned(tx.gasLimit(), head.gasLimit()) > 0 || balance.compareTo(spentWith) < 0) {
@@ -504,6 +511,7 @@ public final class DefaultTransactionPool implements TransactionPool {
   private void forget(Transaction tx) {
     String key = HexFormat.of().formatHex(TransactionHasher.hash(tx));
     byHash.remove(key);
+    costs.remove(tx);
     if (sidecars.remove(key) != null) {
       tx.blobVersionedHashes().forEach(h -> blobs.computeIfPresent(HexFormat.of().formatHex(h), (hash, carriers) -> {
         carriers.remove(key);
