@@ -37,6 +37,8 @@ public final class JsonRpcServer implements AutoCloseable {
   private static final Logger LOG = LogManager.getLogger(JsonRpcServer.class);
   private static final String JSON = "application/json";
 
+  /** Responses smaller than this go uncompressed even when the client accepts gzip. */
+  static final int COMPRESSION_THRESHOLD_BYTES = 1024;
   private final JsonRpcConfig config;
   private final JsonRpcProcessor processor;
   private final RequestAuthenticator authenticator;
@@ -93,7 +95,9 @@ public final class JsonRpcServer implements AutoCloseable {
         .setPort(config.port())
         .setMaxWebSocketMessageSize(config.maxRequestBytes())
         .setMaxWebSocketFrameSize(Math.min(config.maxRequestBytes(), 1 << 20))
-        .setCompressionSupported(true);
+        .setCompressionSupported(true)
+        // gzip pays off for blocks, logs and traces; for the many tiny answers it only adds latency
+        .setCompressionContentSizeThreshold(COMPRESSION_THRESHOLD_BYTES);
     try {
       s.server = vertx.createHttpServer(options)
           .requestHandler(s::handle)

@@ -107,6 +107,26 @@ class JsonRpcServerTest {
   }
 
   @Test
+  void onlyAnswersAboveTheThresholdAreGzipped() throws Exception {
+    // Vert.x applies the threshold on HTTP/1.1, what JSON-RPC clients (fetch, OkHttp, curl) speak
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpResponse<String> small = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/"))
+        .header("Content-Type", "application/json").header("Accept-Encoding", "gzip")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertTrue(small.headers().firstValue("content-encoding").isEmpty(), small.headers().toString());
+    String one = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_getBlockByNumber\",\"params\":[\"0x0\",false]}";
+    HttpResponse<byte[]> large = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/"))
+        .header("Content-Type", "application/json").header("Accept-Encoding", "gzip")
+        .POST(HttpRequest.BodyPublishers.ofString("[" + String.join(",", java.util.Collections.nCopies(5, one)) + "]"))
+        .build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals("gzip", large.headers().firstValue("content-encoding").orElse(""));
+    String body = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(large.body())).readAllBytes(),
+        StandardCharsets.UTF_8);
+    assertTrue(body.length() > JsonRpcServer.COMPRESSION_THRESHOLD_BYTES && body.contains("\"stateRoot\""), body);
+  }
+
+  @Test
   void refusesOversizedBodiesAndOtherMethodsOrPaths() throws Exception {
     String big = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"web3_sha3\",\"params\":[\"0x" + "00".repeat(4096) + "\"]}";
     assertEquals(413, post(server.port(), big).statusCode());
