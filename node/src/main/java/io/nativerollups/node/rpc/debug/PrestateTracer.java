@@ -98,8 +98,7 @@ final class PrestateTracer implements JsonTracer {
   public void onStepStart(int pc, int opcode, long gas, FrameView frame) {
     if ((opcode == BALANCE || opcode == EXTCODESIZE || opcode == EXTCODECOPY || opcode == EXTCODEHASH
         || opcode == SELFDESTRUCT) && frame.stackSize() > 0) {
-      byte[] word = frame.stackItem(0).toBytes();
-      lookUp(Address.wrap(Arrays.copyOfRange(word, 12, 32)));
+      lookUp(Address.fromWord(frame.stackItem(0).toBytes()));
     }
   }
 
