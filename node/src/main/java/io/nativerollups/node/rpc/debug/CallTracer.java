@@ -50,8 +50,7 @@ final class CallTracer implements JsonTracer {
       return new CallTracer(false, false);
     }
     RpcObject config = new RpcObject(tracerConfig);
-    return new CallTracer(Boolean.TRUE.equals(config.optional("onlyTopCall", RpcObject::toBoolean)),
-        Boolean.TRUE.equals(config.optional("withLog", RpcObject::toBoolean)));
+    return new CallTracer(TraceOptions.flag(config, "onlyTopCall"), TraceOptions.flag(config, "withLog"));
   }
 
   @Override

@@ -62,11 +62,8 @@ final class PrestateTracer implements JsonTracer {
       return new PrestateTracer(false, false, false);
     }
     RpcObject config = new RpcObject(tracerConfig);
-    return new PrestateTracer(flag(config, "diffMode"), flag(config, "disableCode"), flag(config, "disableStorage"));
-  }
-
-  private static boolean flag(RpcObject config, String name) {
-    return Boolean.TRUE.equals(config.optional(name, RpcObject::toBoolean));
+    return new PrestateTracer(TraceOptions.flag(config, "diffMode"), TraceOptions.flag(config, "disableCode"),
+        TraceOptions.flag(config, "disableStorage"));
   }
 
   private void lookUp(Address address) {
