@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * geth's "prestateTracer": every account the transaction touched (sender, recipient, coinbase,
@@ -56,14 +57,20 @@ final class PrestateTracer implements JsonTracer {
     this.disableStorage = disableStorage;
   }
 
-  /** A prestate tracer configured by {@code tracerConfig} (null for the defaults). */
-  static PrestateTracer configured(JsonNode tracerConfig) {
+  /**
+   * Reads {@code tracerConfig} (null for the defaults) once and makes prestate tracers with it.
+   *
+   * @throws IllegalArgumentException for a bad tracerConfig
+   */
+  static Supplier<JsonTracer> configured(JsonNode tracerConfig) {
     if (tracerConfig == null) {
-      return new PrestateTracer(false, false, false);
+      return () -> new PrestateTracer(false, false, false);
     }
     RpcObject config = new RpcObject(tracerConfig);
-    return new PrestateTracer(TraceOptions.flag(config, "diffMode"), TraceOptions.flag(config, "disableCode"),
-        TraceOptions.flag(config, "disableStorage"));
+    boolean diffMode = TraceOptions.flag(config, "diffMode");
+    boolean disableCode = TraceOptions.flag(config, "disableCode");
+    boolean disableStorage = TraceOptions.flag(config, "disableStorage");
+    return () -> new PrestateTracer(diffMode, disableCode, disableStorage);
   }
 
   private void lookUp(Address address) {
