@@ -136,7 +136,8 @@ public final class DefaultTransactionPool implements TransactionPool {
     if (!live.isEmpty() && isBlob(live.get(live.firstKey())) != blob) {
       throw new TransactionRejectedException("address already reserved");
     }
-    long gapped = accountNonce + live.size();
+    int liveCount = live.size();
+    long gapped = accountNonce + liveCount;
     if (blob && Long.compareUnsigned(tx.nonce(), gapped) > 0) {
       throw new TransactionRejectedException("nonce too high: tx nonce " + Long.toUnsignedString(tx.nonce())
           + ", gapped nonce " + Long.toUnsignedString(gapped));
@@ -160,11 +161,11 @@ public final class DefaultTransactionPool implements TransactionPool {
       }
       forget(existing);
     } else {
-      if (blob && live.size() >= limits.blobAccountSlots()) {
-        throw new TransactionRejectedException("account limit exceeded: pooled " + live.size() + " blob txs");
+      if (blob && liveCount >= limits.blobAccountSlots()) {
+        throw new TransactionRejectedException("account limit exceeded: pooled " + liveCount + " blob txs");
       }
       int pending = pendingOf(mine, accountNonce).size();
-      int queued = live.size() - pending;
+      int queued = liveCount - pending;
       if (!blob && Long.compareUnsigned(tx.nonce(), accountNonce + pending) > 0 && queued >= limits.accountQueue()) {
         throw new TransactionRejectedException("account limit exceeded: " + queued
             + " txs already wait behind a nonce gap; send nonce " + Long.toUnsignedString(accountNonce + pending) + " first");
