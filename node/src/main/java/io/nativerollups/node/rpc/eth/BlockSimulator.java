@@ -271,12 +271,12 @@ public final class BlockSimulator {
     private CallOutcome runCall(CallRequest call, long gasLimit, BlockContext blockContext, ForkActivation fork,
         TransactionProcessor processor, int index) {
       Address sender = call.sender();
-      long nonce = payload.validation() && call.nonce() != null ? call.nonce() : world.getNonce(sender);
+      long accountNonce = world.getNonce(sender);
+      long nonce = payload.validation() && call.nonce() != null ? call.nonce() : accountNonce;
       Transaction tx = call.toTransaction(nonce, gasLimit, chain.config().chainId()).toBuilder()
           .signature(UInt256.ZERO, UInt256.ZERO, UInt256.ZERO).build();
       BlockContext context = payload.validation() ? blockContext : callContext(blockContext, call);
       TransferLogTracer tracer = payload.traceTransfers() ? new TransferLogTracer() : null;
-      long accountNonce = world.getNonce(sender);
       TransactionResult result = processor.process(world, context, tx, tracer);
       if (!result.valid() && result.invalidReason().contains("has code")) {
         // as geth, a sender with code may send: it runs as if it had none, and keeps its code

@@ -3,6 +3,7 @@ package io.nativerollups.node.rpc.eth;
 import io.nativerollups.evm.block.BlockHeader;
 import io.nativerollups.evm.block.ChainConfig;
 import io.nativerollups.evm.gas.GasCalculator;
+import io.nativerollups.evm.processing.TransactionProcessor;
 import io.nativerollups.evm.processing.TransactionResult;
 import io.nativerollups.evm.state.WorldState;
 import io.nativerollups.evm.tracing.OperationTracer;
@@ -66,12 +67,47 @@ public final class CallSimulator {
   /**
    * Where a request runs: on the state after {@code stateHeader}'s block, with {@code overrides}
    * applied, under the block fields of {@code header} (the overridden ones).
-   *
-   * @param blobBaseFee the overridden blob base fee, or null for the one {@code header} implies
    */
-  private record Env(BlockHeader stateHeader, BlockHeader header, UInt256 blobBaseFee, StateOverrides overrides) {
+  private final class Env {
+    private final BlockHeader stateHeader;
+    private final BlockHeader header;
+    /** The overridden blob base fee, or null for the one {@code header} implies. */
+    private final UInt256 blobBaseFee;
+    private final StateOverrides overrides;
+    private TransactionProcessor processor;
+
     Env(BlockHeader block, StateOverrides overrides, BlockOverrides blockOverrides) {
-      this(block, blockOverrides.applyTo(block), blockOverrides.blobBaseFee(), overrides);
+      this.stateHeader = block;
+      this.header = blockOverrides.applyTo(block);
+      this.blobBaseFee = blockOverrides.blobBaseFee();
+      this.overrides = overrides;
+    }
+
+    BlockHeader stateHeader() {
+      return stateHeader;
+    }
+
+    BlockHeader header() {
+      return header;
+    }
+
+    UInt256 blobBaseFee() {
+      return blobBaseFee;
+    }
+
+    StateOverrides overrides() {
+      return overrides;
+    }
+
+    /**
+     * The processor every run of this request uses, resolved at the first run (which is where the
+     * overrides' precompile moves are checked) rather than again for each of eth_estimateGas's runs.
+     */
+    TransactionProcessor processor() {
+      if (processor == null) {
+        processor = processors.processor(header.timestamp(), overrides);
+      }
+      return processor;
     }
   }
 
@@ -265,8 +301,7 @@ public final class CallSimulator {
     }
     Transaction tx = request.toTransaction(world.getNonce(sender), gas, chain.config().chainId());
     BlockContext context = context(header, env.blobBaseFee(), request);
-    TransactionResult result = processors.processor(header.timestamp(), env.overrides())
-        .process(wrap.apply(world), context, tx, tracer);
+    TransactionResult result = env.processor().process(wrap.apply(world), context, tx, tracer);
     return new Run(tx, result);
   }
 
