@@ -82,16 +82,20 @@ public final class DefaultTransactionPool implements TransactionPool {
   private final Blockchain chain;
   private final Limits limits;
   /**
-   * Each pooled transaction's {@link #cost}, computed once: a sender's balance is checked against
-   * the sum over all its transactions at every insertion and new head.
+   * Each pooled transaction's hash key and {@link #cost}, computed once: a sender's balance is
+   * checked against the sum over all its transactions at every insertion and new head, and
+   * removing a transaction needs its key without hashing it again.
    */
-  private final Map<Transaction, BigInteger> costs = new IdentityHashMap<>();
+  private final Map<Transaction, Pooled> entries = new IdentityHashMap<>();
   private final Map<Address, TreeMap<Long, Transaction>> bySender = new HashMap<>();
   private final Map<String, Transaction> byHash = new HashMap<>();
   private final Map<String, BlobSidecar> sidecars = new HashMap<>();
   /** The pooled blobs by versioned hash, each by the key of every pooled transaction that carries it. */
   private final Map<String, Map<String, PooledBlob>> blobs = new HashMap<>();
   private final List<Consumer<Transaction>> addListeners = new CopyOnWriteArrayList<>();
+
+  /** A pooled transaction's key in {@link #byHash} and its {@link #cost}. */
+  private record Pooled(String key, BigInteger cost) {}
 
   /** A pool with {@link Limits#DEFAULT}. */
   public DefaultTransactionPool(Blockchain chain) {
@@ -132,16 +136,18 @@ public final class DefaultTransactionPool implements TransactionPool {
     if (!live.isEmpty() && isBlob(live.get(live.firstKey())) != blob) {
       throw new TransactionRejectedException("address already reserved");
     }
-    long gapped = accountNonce + live.size();
+    int liveCount = live.size();
+    long gapped = accountNonce + liveCount;
     if (blob && Long.compareUnsigned(tx.nonce(), gapped) > 0) {
       throw new TransactionRejectedException("nonce too high: tx nonce " + Long.toUnsignedString(tx.nonce())
           + ", gapped nonce " + Long.toUnsignedString(gapped));
     }
     Transaction existing = live.get(tx.nonce());
-    BigInteger need = cost(tx);
+    BigInteger txCost = cost(tx);
+    BigInteger need = txCost;
     for (Transaction pooled : live.values()) {
       if (pooled != existing) {
-        need = need.add(costs.get(pooled));
+        need = need.add(entries.get(pooled).cost());
       }
     }
     BigInteger balance = state.getBalance(tx.sender()).toBigInteger();
@@ -155,11 +161,11 @@ public final class DefaultTransactionPool implements TransactionPool {
       }
       forget(existing);
     } else {
-      if (blob && live.size() >= limits.blobAccountSlots()) {
-        throw new TransactionRejectedException("account limit exceeded: pooled " + live.size() + " blob txs");
+      if (blob && liveCount >= limits.blobAccountSlots()) {
+        throw new TransactionRejectedException("account limit exceeded: pooled " + liveCount + " blob txs");
       }
       int pending = pendingOf(mine, accountNonce).size();
-      int queued = live.size() - pending;
+      int queued = liveCount - pending;
       if (!blob && Long.compareUnsigned(tx.nonce(), accountNonce + pending) > 0 && queued >= limits.accountQueue()) {
         throw new TransactionRejectedException("account limit exceeded: " + queued
             + " txs already wait behind a nonce gap; send nonce " + Long.toUnsignedString(accountNonce + pending) + " first");
@@ -171,7 +177,7 @@ public final class DefaultTransactionPool implements TransactionPool {
     bySender.putIfAbsent(tx.sender(), mine);
     mine.put(tx.nonce(), tx);
     byHash.put(key, tx);
-    costs.put(tx, cost(tx));
+    entries.put(tx, new Pooled(key, txCost));
     if (sidecar != null) {
       sidecars.put(key, sidecar);
       for (int i = 0; i < tx.blobVersionedHashes().size(); i++) {
@@ -472,7 +478,7 @@ public final class DefaultTransactionPool implements TransactionPool {
       Iterator<Transaction> txs = e.getValue().values().iterator();
       while (txs.hasNext()) {
         Transaction tx = txs.next();
-        BigInteger spentWith = spent.add(costs.get(tx));
+        BigInteger spentWith = spent.add(entries.get(tx).cost());
         boolean gapped = isBlob(tx) && tx.nonce() != next;
         if (Long.compareUnsigned(tx.nonce(), next) < 0 || gapped
             || Long.compareUnsigned(tx.gasLimit(), head.gasLimit()) > 0 || balance.compareTo(spentWith) < 0) {
@@ -509,9 +515,8 @@ public final class DefaultTransactionPool implements TransactionPool {
 
   /** Drops {@code tx} from the hash indexes (the caller removes it from its sender's queue). */
   private void forget(Transaction tx) {
-    String key = HexFormat.of().formatHex(TransactionHasher.hash(tx));
+    String key = entries.remove(tx).key();
     byHash.remove(key);
-    costs.remove(tx);
     if (sidecars.remove(key) != null) {
       tx.blobVersionedHashes().forEach(h -> blobs.computeIfPresent(HexFormat.of().formatHex(h), (hash, carriers) -> {
         carriers.remove(key);
