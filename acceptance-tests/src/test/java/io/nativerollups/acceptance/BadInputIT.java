@@ -116,10 +116,10 @@ class BadInputIT {
         }).get(10, TimeUnit.SECONDS);
     try {
       socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":", true).get(10, TimeUnit.SECONDS);
-      assertError(JsonRpc.JSON.readTree(answer(answers)), -32700);
+      assertError(JsonRpc.JSON.readTree(Await.next(answers, Await.DEFAULT_TIMEOUT, "an answer on the WebSocket")), -32700);
       socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"eth_chainId\",\"params\":[]}", true)
           .get(10, TimeUnit.SECONDS);
-      JsonNode answer = JsonRpc.JSON.readTree(answer(answers));
+      JsonNode answer = JsonRpc.JSON.readTree(Await.next(answers, Await.DEFAULT_TIMEOUT, "an answer on the WebSocket"));
       assertEquals(2, answer.get("id").asInt());
       assertEquals("0x539", answer.get("result").asText());
     } finally {
@@ -248,14 +248,6 @@ class BadInputIT {
     if (reason != null) {
       assertTrue(error.getMessage().toLowerCase(Locale.ROOT).contains(reason), "message names '" + reason + "': " + error.getMessage());
     }
-  }
-
-  private static String answer(BlockingQueue<String> answers) throws InterruptedException {
-    String answer = answers.poll(Await.DEFAULT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    if (answer == null) {
-      throw new AssertionError("no answer on the WebSocket within " + Await.DEFAULT_TIMEOUT);
-    }
-    return answer;
   }
 
   private static void assertError(JsonNode answer, int code) {

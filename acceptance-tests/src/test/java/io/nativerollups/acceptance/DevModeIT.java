@@ -3,11 +3,9 @@ package io.nativerollups.acceptance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.web3j.protocol.core.methods.response.EthBlock;
-import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /** Dev mode with {@code --block-time}: blocks come on a timer, with or without transactions. */
 @ExtendWith(PrintNodeLogsOnFailure.class)
@@ -25,9 +23,7 @@ class DevModeIT {
       }
       assertTrue(client.block(1).getTransactions().isEmpty(), "the timer seals without transactions");
 
-      TransactionReceipt receipt = client.awaitReceipt(client.sendRaw(Transactions.eip1559(DevAccounts.ALICE,
-          client.pendingNonce(DevAccounts.ALICE.getAddress()), DevAccounts.BOB.getAddress(), BigInteger.ONE)));
-      assertTrue(receipt.isStatusOK());
+      assertTrue(client.transferOneWei(DevAccounts.ALICE).isStatusOK());
     }
   }
 }

@@ -26,6 +26,8 @@ public final class KeyValueStore {
       new TypeReference<Address>(true) {}, new TypeReference<Uint256>(true) {}, new TypeReference<Uint256>(false) {}));
   public static final String VALUE_SET_TOPIC = EventEncoder.encode(VALUE_SET);
 
+  /** Gas limit of a {@code set} call: enough for two fresh slots and the log. */
+  private static final BigInteger SET_GAS = BigInteger.valueOf(200_000);
   private static final ContractArtifact ARTIFACT = ContractArtifact.load("KeyValueStore");
 
   private KeyValueStore() {}
@@ -54,13 +56,18 @@ public final class KeyValueStore {
    * receipt once it is mined, which must be a success.
    */
   public static TransactionReceipt set(NodeClient client, Credentials from, String contract, long key, long value) {
-    TransactionReceipt receipt = client.awaitReceipt(client.sendRaw(Transactions.eip1559(from,
-        client.pendingNonce(from.getAddress()), BigInteger.valueOf(200_000), contract, BigInteger.ZERO,
-        set(key, value), Transactions.PRIORITY_FEE, Transactions.MAX_FEE)));
+    TransactionReceipt receipt = client.awaitReceipt(client.sendRaw(
+        setTransaction(from, client.pendingNonce(from.getAddress()), contract, key, value)));
     if (!receipt.isStatusOK()) {
       throw new AssertionError("set(" + key + ", " + value + ") failed: " + receipt);
     }
     return receipt;
+  }
+
+  /** A signed type-2 transaction from {@code from} with {@code nonce} calling {@code set(key, value)} on {@code contract}. */
+  public static byte[] setTransaction(Credentials from, BigInteger nonce, String contract, long key, long value) {
+    return Transactions.eip1559(from, nonce, SET_GAS, contract, BigInteger.ZERO, set(key, value),
+        Transactions.PRIORITY_FEE, Transactions.MAX_FEE);
   }
 
   public static String set(long key, long value) {

@@ -35,7 +35,6 @@ import org.web3j.utils.Numeric;
 class RestartIT {
   private static final int CRASH_ROUNDS = 2;
   private static final int BLOCKS_BEFORE_KILL = 12;
-  private static final BigInteger WRITE_GAS = BigInteger.valueOf(200_000);
   private NodeProcess node;
 
   @AfterEach
@@ -120,9 +119,8 @@ class RestartIT {
         assertStateMatchesBlocks(client, head, sender, contract);
         // The node seals on top of the recovered head.
         BigInteger nonce = client.nonce(sender.getAddress(), LATEST);
-        TransactionReceipt next = client.awaitReceipt(client.sendRaw(Transactions.eip1559(sender, nonce, WRITE_GAS,
-            contract, BigInteger.ZERO, KeyValueStore.set(nonce.longValueExact(), 1), Transactions.PRIORITY_FEE,
-            Transactions.MAX_FEE)));
+        TransactionReceipt next = client.awaitReceipt(client.sendRaw(
+            KeyValueStore.setTransaction(sender, nonce, contract, nonce.longValueExact(), 1)));
         assertTrue(next.isStatusOK());
         assertEquals(client.block(head).getHash(), client.block(next.getBlockNumber().longValueExact()).getParentHash());
       }
@@ -138,8 +136,7 @@ class RestartIT {
     BigInteger nonce = client.pendingNonce(sender.getAddress());
     while (!killed.get()) {
       try {
-        client.sendRaw(Transactions.eip1559(sender, nonce, WRITE_GAS, contract, BigInteger.ZERO,
-            KeyValueStore.set(nonce.longValueExact(), 1), Transactions.PRIORITY_FEE, Transactions.MAX_FEE));
+        client.sendRaw(KeyValueStore.setTransaction(sender, nonce, contract, nonce.longValueExact(), 1));
         nonce = nonce.add(BigInteger.ONE);
         accepted++;
       } catch (RuntimeException refusedOrDead) {

@@ -38,10 +38,7 @@ class StateProofIT {
     client = new NodeClient(node);
     Credentials from = DevAccounts.ALICE;
     contract = KeyValueStore.deploy(client, from);
-    write = client.awaitReceipt(client.sendRaw(Transactions.eip1559(from, client.pendingNonce(from.getAddress()),
-        BigInteger.valueOf(200_000), contract, BigInteger.ZERO, KeyValueStore.set(3, 0xbeef),
-        Transactions.PRIORITY_FEE, Transactions.MAX_FEE)));
-    assertTrue(write.isStatusOK());
+    write = KeyValueStore.set(client, from, contract, 3, 0xbeef);
   }
 
   @AfterAll

@@ -22,22 +22,9 @@ public final class FrameView {
     return frame.recipient();
   }
 
-  /** CALLER. */
-  public Address caller() {
-    return frame.sender();
-  }
-
   /** Call depth, 0 for the transaction's own frame. */
   public int depth() {
     return frame.depth();
-  }
-
-  public int pc() {
-    return frame.pc;
-  }
-
-  public long gasRemaining() {
-    return frame.gasRemaining;
   }
 
   /** Number of words on the stack. */
@@ -63,24 +50,9 @@ public final class FrameView {
     return Arrays.copyOf(frame.memory(), (int) frame.memorySize());
   }
 
-  /** A copy of {@code size} bytes of memory at {@code offset}, zeros past its end. */
-  public byte[] memory(long offset, int size) {
-    byte[] out = new byte[size];
-    long available = Math.max(0, Math.min(size, frame.memorySize() - offset));
-    if (available > 0) {
-      System.arraycopy(frame.memory(), (int) offset, out, 0, (int) available);
-    }
-    return out;
-  }
-
   /** The output of the latest sub-call or creation (RETURNDATACOPY's source), copied. */
   public byte[] returnData() {
     return frame.returnData.clone();
-  }
-
-  /** The world state as it is at this point of the execution. */
-  public StateView state() {
-    return new StateView(frame.context().world());
   }
 
   /** The transaction's refund counter so far. */

@@ -80,7 +80,7 @@ public final class RpcMethods {
     new EthFilterMethods(s.chain(), s.pool()).registerTo(r);
     new SubscriptionMethods(s.chain(), s.pool()).registerTo(r);
     new DebugMethods(s.chain()).registerTo(r);
-    new DebugTraceMethods(blocks, processors, s.extension()).registerTo(r);
+    new DebugTraceMethods(blocks, processors).registerTo(r);
     new TxPoolMethods(s.pool()).registerTo(r);
     new EthAccountMethods(s.coinbase(), s.mining()).registerTo(r);
     if (testing) {

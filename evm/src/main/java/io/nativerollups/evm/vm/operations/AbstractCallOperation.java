@@ -113,18 +113,18 @@ public abstract class AbstractCallOperation extends AbstractOperation {
     }
     frame.returnData = EMPTY;
     Address self = frame.recipient();
+    byte[] input = frame.readMemory(inOffset, inSize);
+    UInt256 calleeValue = apparentValue(frame, value);
     boolean tooDeep = frame.depth() >= EVM.MAX_DEPTH;
     if (tooDeep || (!value.isZero() && world.getBalance(self).compareTo(value) < 0)) {
-      EVM.traceImmediateFrame(ctx, frameType, frame.depth() + 1, self, target, apparentValue(frame, value),
-          frame.readMemory(inOffset, inSize), callGas, callGas, FrameState.EXCEPTIONAL_HALT,
-          tooDeep ? "max call depth exceeded" : "insufficient balance for transfer");
+      EVM.traceImmediateFrame(ctx, frameType, frame.depth() + 1, self, target, calleeValue, input, callGas, callGas,
+          FrameState.EXCEPTIONAL_HALT, tooDeep ? "max call depth exceeded" : "insufficient balance for transfer");
       frame.gasRemaining += callGas;
       frame.pushLong(0);
       return 1;
     }
-    byte[] input = frame.readMemory(inOffset, inSize);
     MessageResult result = evm.executeCall(ctx, frameType, caller(frame), recipient(frame, target), target,
-        transfers, apparentValue(frame, value), precompile, code, input, callGas, isStatic(frame), frame.depth() + 1);
+        transfers, calleeValue, precompile, code, input, callGas, isStatic(frame), frame.depth() + 1);
     frame.gasRemaining += result.gasRemaining();
     if (result.state() != FrameState.EXCEPTIONAL_HALT) {
       byte[] output = result.output();

@@ -1,9 +1,7 @@
 package io.nativerollups.node.rpc.debug;
 
 import io.nativerollups.evm.block.Block;
-import io.nativerollups.evm.block.BlockExtension;
 import io.nativerollups.evm.block.BlockHeader;
-import io.nativerollups.evm.block.BlockProcessor;
 import io.nativerollups.evm.block.InvalidBlockException;
 import io.nativerollups.evm.block.TransactionListener;
 import io.nativerollups.evm.processing.TransactionResult;
@@ -16,21 +14,18 @@ import io.nativerollups.node.rpc.JsonRpcException;
 import java.util.function.IntFunction;
 
 /**
- * Re-executes a stored block on a private copy of its parent's state with the chain's block rules
- * (system calls, plugin precompiles and hooks: the chain's {@link BlockExtension}), handing chosen
- * transactions to tracers: what debug_traceTransaction and debug_traceBlock* replay. Execution
- * stops after the last traced transaction. Each replay has a processor of its own: the chain's
- * EVMs (and their jump-destination caches) stay with the thread importing blocks.
+ * Re-executes a stored block on a private copy of its parent's state with the chain's own block
+ * processor (system calls, plugin hooks and all), handing chosen transactions to tracers: what
+ * debug_traceTransaction and debug_traceBlock* replay. Execution stops after the last traced
+ * transaction.
  */
 final class BlockReplayer {
   private final Blockchain chain;
   private final BlockResolver blocks;
-  private final BlockExtension extension;
 
-  BlockReplayer(BlockResolver blocks, BlockExtension extension) {
+  BlockReplayer(BlockResolver blocks) {
     this.chain = blocks.chain();
     this.blocks = blocks;
-    this.extension = extension;
   }
 
   /** Ends the replay once the last traced transaction ran. */
@@ -68,8 +63,7 @@ final class BlockReplayer {
       }
     };
     try {
-      new BlockProcessor(chain.config(), extension)
-          .execute(world, block, h -> chain.headerByHash(h).orElse(null), listener);
+      chain.blockProcessor().execute(world, block, h -> chain.headerByHash(h).orElse(null), listener);
     } catch (Done done) {
       // every traced transaction ran
     } catch (InvalidBlockException e) {

@@ -18,6 +18,7 @@ import io.nativerollups.node.rpc.eth.CallSimulator;
 import io.nativerollups.node.rpc.json.Hex;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Supplier;
 
 /**
  * geth's "callTracer": the tree of frames {@code {type, from, to, value, gas, gasUsed, input,
@@ -44,14 +45,19 @@ final class CallTracer implements JsonTracer {
     this.withLog = withLog;
   }
 
-  /** A call tracer configured by {@code tracerConfig} (null for the defaults). */
-  static CallTracer configured(JsonNode tracerConfig) {
+  /**
+   * Reads {@code tracerConfig} (null for the defaults) once and makes call tracers with it.
+   *
+   * @throws IllegalArgumentException for a bad tracerConfig
+   */
+  static Supplier<JsonTracer> configured(JsonNode tracerConfig) {
     if (tracerConfig == null) {
-      return new CallTracer(false, false);
+      return () -> new CallTracer(false, false);
     }
     RpcObject config = new RpcObject(tracerConfig);
-    return new CallTracer(Boolean.TRUE.equals(config.optional("onlyTopCall", RpcObject::toBoolean)),
-        Boolean.TRUE.equals(config.optional("withLog", RpcObject::toBoolean)));
+    boolean onlyTopCall = TraceOptions.flag(config, "onlyTopCall");
+    boolean withLog = TraceOptions.flag(config, "withLog");
+    return () -> new CallTracer(onlyTopCall, withLog);
   }
 
   @Override

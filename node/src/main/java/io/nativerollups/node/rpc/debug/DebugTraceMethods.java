@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.nativerollups.evm.block.Block;
-import io.nativerollups.evm.block.BlockExtension;
 import io.nativerollups.evm.block.BlockHeader;
 import io.nativerollups.evm.tracing.OperationTracer;
 import io.nativerollups.evm.tx.TransactionHasher;
@@ -41,11 +40,10 @@ public final class DebugTraceMethods {
   private final BlockReplayer replayer;
   private final CallSimulator simulator;
 
-  /** @param extension the chain's additions to the block rules (plugins), which replays apply too */
-  public DebugTraceMethods(BlockResolver blocks, TransactionProcessors processors, BlockExtension extension) {
+  public DebugTraceMethods(BlockResolver blocks, TransactionProcessors processors) {
     this.chain = blocks.chain();
     this.blocks = blocks;
-    this.replayer = new BlockReplayer(blocks, extension);
+    this.replayer = new BlockReplayer(blocks);
     this.simulator = new CallSimulator(blocks, processors);
   }
 

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * geth's "prestateTracer": every account the transaction touched (sender, recipient, coinbase,
@@ -56,17 +57,20 @@ final class PrestateTracer implements JsonTracer {
     this.disableStorage = disableStorage;
   }
 
-  /** A prestate tracer configured by {@code tracerConfig} (null for the defaults). */
-  static PrestateTracer configured(JsonNode tracerConfig) {
+  /**
+   * Reads {@code tracerConfig} (null for the defaults) once and makes prestate tracers with it.
+   *
+   * @throws IllegalArgumentException for a bad tracerConfig
+   */
+  static Supplier<JsonTracer> configured(JsonNode tracerConfig) {
     if (tracerConfig == null) {
-      return new PrestateTracer(false, false, false);
+      return () -> new PrestateTracer(false, false, false);
     }
     RpcObject config = new RpcObject(tracerConfig);
-    return new PrestateTracer(flag(config, "diffMode"), flag(config, "disableCode"), flag(config, "disableStorage"));
-  }
-
-  private static boolean flag(RpcObject config, String name) {
-    return Boolean.TRUE.equals(config.optional(name, RpcObject::toBoolean));
+    boolean diffMode = TraceOptions.flag(config, "diffMode");
+    boolean disableCode = TraceOptions.flag(config, "disableCode");
+    boolean disableStorage = TraceOptions.flag(config, "disableStorage");
+    return () -> new PrestateTracer(diffMode, disableCode, disableStorage);
   }
 
   private void lookUp(Address address) {
@@ -98,8 +102,7 @@ final class PrestateTracer implements JsonTracer {
   public void onStepStart(int pc, int opcode, long gas, FrameView frame) {
     if ((opcode == BALANCE || opcode == EXTCODESIZE || opcode == EXTCODECOPY || opcode == EXTCODEHASH
         || opcode == SELFDESTRUCT) && frame.stackSize() > 0) {
-      byte[] word = frame.stackItem(0).toBytes();
-      lookUp(Address.wrap(Arrays.copyOfRange(word, 12, 32)));
+      lookUp(Address.fromWord(frame.stackItem(0).toBytes()));
     }
   }
 

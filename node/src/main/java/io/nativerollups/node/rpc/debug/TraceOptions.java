@@ -63,7 +63,8 @@ public record TraceOptions(
         blockOverrides == null ? BlockOverrides.NONE : blockOverrides);
   }
 
-  private static boolean flag(RpcObject o, String name) {
+  /** A boolean field of a TraceConfig or tracerConfig: false when not given. */
+  static boolean flag(RpcObject o, String name) {
     Boolean value = o.optional(name, RpcObject::toBoolean);
     return value != null && value;
   }
