@@ -55,14 +55,15 @@ public final class EthConfigMethods {
         last = a;
       }
     }
+    BlockHeader genesis = chain.headerByNumber(0).orElseThrow();
     ObjectNode o = JSON.objectNode();
-    o.set("current", forkConfig(current));
-    o.set("next", next == null ? JSON.nullNode() : forkConfig(next));
-    o.set("last", last == null ? JSON.nullNode() : forkConfig(last));
+    o.set("current", forkConfig(current, genesis));
+    o.set("next", next == null ? JSON.nullNode() : forkConfig(next, genesis));
+    o.set("last", last == null ? JSON.nullNode() : forkConfig(last, genesis));
     return o;
   }
 
-  private ObjectNode forkConfig(ForkActivation fork) {
+  private ObjectNode forkConfig(ForkActivation fork, BlockHeader genesis) {
     ObjectNode o = JSON.objectNode();
     o.put("activationTime", fork.timestamp());
     ObjectNode blobs = o.putObject("blobSchedule");
@@ -70,7 +71,6 @@ public final class EthConfigMethods {
     blobs.put("max", fork.blobs().max());
     blobs.put("target", fork.blobs().target());
     o.put("chainId", Hex.quantity(chain.config().chainId()));
-    BlockHeader genesis = chain.headerByNumber(0).orElseThrow();
     long forkHash = forkHash(genesis.hash(), genesis.timestamp(), chain.config().activations(), fork.timestamp());
     o.put("forkId", String.format("0x%08x", forkHash));
     Map<String, Address> precompiles = new TreeMap<>();

@@ -23,6 +23,7 @@ import io.nativerollups.node.rpc.json.Fees;
 import io.nativerollups.node.rpc.json.Hex;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -46,6 +47,10 @@ public final class EthFeeMethods {
 
   private final Blockchain chain;
   private final BlockResolver blocks;
+  /** The last tip suggested and the head it was computed at (geth keeps it so too): it changes only with the head. */
+  private volatile Suggestion lastSuggestion;
+
+  private record Suggestion(byte[] headHash, UInt256 tip) {}
 
   public EthFeeMethods(Blockchain chain) {
     this.chain = chain;
@@ -64,9 +69,23 @@ public final class EthFeeMethods {
     r.registerMethod("eth_feeHistory", this::feeHistory);
   }
 
-  /** The tip geth's oracle would suggest from the last {@value #ORACLE_BLOCKS} blocks. */
+  /**
+   * The tip geth's oracle would suggest from the last {@value #ORACLE_BLOCKS} blocks; computed once
+   * per head, since wallets ask for it before every transaction and it reads those blocks whole.
+   */
   UInt256 suggestedTip() {
     BlockHeader head = chain.head();
+    byte[] headHash = head.hash();
+    Suggestion last = lastSuggestion;
+    if (last != null && Arrays.equals(last.headHash(), headHash)) {
+      return last.tip();
+    }
+    UInt256 tip = suggestedTip(head);
+    lastSuggestion = new Suggestion(headHash, tip);
+    return tip;
+  }
+
+  private UInt256 suggestedTip(BlockHeader head) {
     List<UInt256> tips = new ArrayList<>();
     for (long n = head.number(); n >= 0 && head.number() - n < ORACLE_BLOCKS; n--) {
       Block block = chain.blockByNumber(n).orElse(null);

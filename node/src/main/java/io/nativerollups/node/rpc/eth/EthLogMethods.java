@@ -17,6 +17,7 @@ import io.nativerollups.node.rpc.RpcParams;
 import io.nativerollups.node.rpc.json.ReceiptJson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * eth_getLogs over a block range or one block hash. A range is limited to {@value #MAX_BLOCK_RANGE}
@@ -72,9 +73,10 @@ public final class EthLogMethods {
     if (to >= from && to - from + 1 > maxBlockRange) {
       throw new JsonRpcException(JsonRpcException.LIMIT_EXCEEDED, "query exceeds max block range " + maxBlockRange);
     }
+    Predicate<byte[]> bloomTest = filter.bloomTest();
     for (long n = from; n <= to; n++) {
       BlockHeader header = chain.headerByNumber(n).orElse(null);
-      if (header == null || !filter.mayMatch(header.logsBloom())) {
+      if (header == null || !bloomTest.test(header.logsBloom())) {
         continue;
       }
       Block block = chain.blockByNumber(n).orElse(null);

@@ -31,20 +31,22 @@ public final class HeadChangeLogs {
   /** The logs that pass {@code filter}, from the blocks {@code blocks} accepts. */
   public List<ObjectNode> matching(LogFilter filter, Predicate<BlockHeader> blocks) {
     List<ObjectNode> out = new ArrayList<>();
+    Predicate<byte[]> bloomTest = filter.bloomTest();
     for (Block block : change.removed()) {
-      for (ObjectNode log : matching(block, filter, blocks)) {
+      for (ObjectNode log : matching(block, filter, bloomTest, blocks)) {
         out.add(log.put("removed", true));
       }
     }
     for (Block block : change.added()) {
-      out.addAll(matching(block, filter, blocks));
+      out.addAll(matching(block, filter, bloomTest, blocks));
     }
     return out;
   }
 
-  private List<ObjectNode> matching(Block block, LogFilter filter, Predicate<BlockHeader> blocks) {
+  private List<ObjectNode> matching(Block block, LogFilter filter, Predicate<byte[]> bloomTest,
+      Predicate<BlockHeader> blocks) {
     BlockHeader header = block.header();
-    if (!blocks.test(header) || !filter.mayMatch(header.logsBloom())) {
+    if (!blocks.test(header) || !bloomTest.test(header.logsBloom())) {
       return List.of();
     }
     List<Receipt> blockReceipts = receipts.computeIfAbsent(block, b -> chain.receipts(b.header().hash()));

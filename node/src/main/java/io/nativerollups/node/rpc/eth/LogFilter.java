@@ -6,9 +6,11 @@ import io.nativerollups.evm.types.Address;
 import io.nativerollups.evm.vm.Log;
 import io.nativerollups.node.rpc.BlockParameter;
 import io.nativerollups.node.rpc.RpcObject;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The execution-apis {@code Filter} of eth_getLogs and of the {@code logs} subscription: a block
@@ -58,19 +60,27 @@ public record LogFilter(
   }
 
   /**
-   * Whether a block with this logs bloom may hold a matching log (the bloom of the addresses only).
-   * A block with an empty bloom has no logs at all, since every log sets its address's bits: this
-   * spares reading the body and receipts of every log-less block when no address is given.
+   * The test of a block's logs bloom: whether a block with it may hold a matching log (the bloom of
+   * the addresses only). A block with an empty bloom has no logs at all, since every log sets its
+   * address's bits: this spares reading the body and receipts of every log-less block when no
+   * address is given. The addresses' bloom bits are computed here once, not again for every block.
    */
-  public boolean mayMatch(byte[] blockBloom) {
+  public Predicate<byte[]> bloomTest() {
+    List<byte[]> addressBits = new ArrayList<>(addresses.size());
+    for (Address a : addresses) {
+      addressBits.add(LogsBloom.of(List.of(new Log(a, List.of(), new byte[0]))));
+    }
+    return blockBloom -> mayMatch(blockBloom, addressBits);
+  }
+
+  private static boolean mayMatch(byte[] blockBloom, List<byte[]> addressBits) {
     if (Arrays.equals(blockBloom, EMPTY_BLOOM)) {
       return false;
     }
-    if (addresses.isEmpty()) {
+    if (addressBits.isEmpty()) {
       return true;
     }
-    for (Address a : addresses) {
-      byte[] bits = LogsBloom.of(List.of(new Log(a, List.of(), new byte[0])));
+    for (byte[] bits : addressBits) {
       boolean all = true;
       for (int i = 0; i < bits.length && all; i++) {
         all = (blockBloom[i] & bits[i]) == bits[i];

@@ -100,6 +100,17 @@ class EthFeeLogAndProofMethodsTest {
   }
 
   @Test
+  void theSuggestedTipFollowsANewHead() throws Exception {
+    try (RpcHarness fresh = new RpcHarness()) {
+      fresh.node.seal();
+      assertEquals("0x3b9aca00", fresh.result("eth_maxPriorityFeePerGas").asText(), "no transactions yet");
+      fresh.sendRaw(Contracts.tx(0, Address.ofLong(0xBEEF), new byte[0], 100_000));
+      fresh.node.seal();
+      assertEquals("0x2", fresh.result("eth_maxPriorityFeePerGas").asText(), "the tip paid in the new head");
+    }
+  }
+
+  @Test
   void feeHistoryCoversTheRangeAndTheNextBlock() {
     JsonNode h = rpc.result("eth_feeHistory", "0x2", "latest", List.of(0, 50, 100));
     assertEquals("0x1", h.get("oldestBlock").asText());
