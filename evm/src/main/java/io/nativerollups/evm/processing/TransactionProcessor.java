@@ -91,9 +91,9 @@ public final class TransactionProcessor {
       Address address = EVM.createAddress(sender, tx.nonce());
       world.warmAddress(address);
       if (EVM.hasCreationCollision(world, address)) {
-        result = new MessageResult(FrameState.EXCEPTIONAL_HALT, 0, EMPTY, "address collision");
+        result = new MessageResult(FrameState.EXCEPTIONAL_HALT, 0, EMPTY, "contract address collision");
         EVM.traceImmediateFrame(ctx, FrameType.CREATE, 0, sender, address, tx.value(), tx.data(), gas, 0,
-            FrameState.EXCEPTIONAL_HALT, "contract address collision");
+            result.state(), result.haltReason());
       } else {
         result = evm.executeCreate(ctx, FrameType.CREATE, sender, address, tx.value(), tx.data(), gas, 0);
         created = result.isSuccess() ? address : null;

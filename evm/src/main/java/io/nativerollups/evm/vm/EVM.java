@@ -103,11 +103,11 @@ public final class EVM {
       int opcode = pc < code.length ? code[pc] & 0xFF : 0;
       int sp = frame.sp;
       if (sp < minStack[opcode]) {
-        frame.halt("stack underflow");
+        haltStackUnderflow(frame, opcode);
         return;
       }
       if (sp > maxStack[opcode]) {
-        frame.halt("stack overflow");
+        haltStackOverflow(frame, opcode);
         return;
       }
       long gas = frame.gasRemaining - staticGas[opcode];
@@ -137,11 +137,10 @@ public final class EVM {
       long gasBefore = frame.gasRemaining;
       tracer.onStepStart(pc, opcode, gasBefore, view);
       long cost = staticGas[opcode];
-      // geth's wording, which traces are compared against
       if (frame.sp < minStack[opcode]) {
-        frame.halt("stack underflow (" + frame.sp + " <=> " + minStack[opcode] + ")");
+        haltStackUnderflow(frame, opcode);
       } else if (frame.sp > maxStack[opcode]) {
-        frame.halt("stack limit reached " + frame.sp + " (" + maxStack[opcode] + ")");
+        haltStackOverflow(frame, opcode);
       } else if (gasBefore < cost) {
         frame.halt("out of gas");
       } else {
@@ -159,6 +158,15 @@ public final class EVM {
       String error = frame.state == FrameState.EXCEPTIONAL_HALT ? frame.haltReason : null;
       tracer.onStepEnd(pc, opcode, gasBefore, cost, error, view);
     }
+  }
+
+  // geth's wording, which traces and simulation errors are compared against; built only on a halt
+  private void haltStackUnderflow(MessageFrame frame, int opcode) {
+    frame.halt("stack underflow (" + frame.sp + " <=> " + minStack[opcode] + ")");
+  }
+
+  private void haltStackOverflow(MessageFrame frame, int opcode) {
+    frame.halt("stack limit reached " + frame.sp + " (" + maxStack[opcode] + ")");
   }
 
   /** The slot an SLOAD reads (with its current value) or an SSTORE writes (with the new value). */

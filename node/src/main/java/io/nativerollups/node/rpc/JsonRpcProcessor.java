@@ -110,7 +110,8 @@ public final class JsonRpcProcessor {
     try {
       Object result = method.handle(new RpcParams(name, params, session));
       ObjectNode response = envelope(id);
-      response.set("result", MAPPER.valueToTree(result));
+      // most methods answer with a tree already; valueToTree would copy it whole (blocks, traces)
+      response.set("result", result instanceof JsonNode tree ? tree : MAPPER.valueToTree(result));
       return response;
     } catch (JsonRpcException e) {
       return error(id, e);
