@@ -2,6 +2,7 @@ package io.nativerollups.node.rpc.eth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.nativerollups.evm.block.Block;
 import io.nativerollups.evm.block.BlockHeader;
 import io.nativerollups.evm.tx.Transaction;
 import io.nativerollups.node.chain.Blockchain;
@@ -163,9 +164,19 @@ public final class FilterManager {
   private synchronized void feed(HeadChange change) {
     sweep(nanoTime.getAsLong());
     HeadChangeLogs logs = null;
+    List<JsonNode> blockHashes = null;
     for (Filter f : filters.values()) {
       switch (f.kind) {
-        case BLOCKS -> change.added().forEach(b -> f.changes.add(TextNode.valueOf(Hex.data(b.header().hash()))));
+        case BLOCKS -> {
+          // hashed once per change, not once per block filter (the nodes are immutable, so they can be shared)
+          if (blockHashes == null) {
+            blockHashes = new ArrayList<>(change.added().size());
+            for (Block b : change.added()) {
+              blockHashes.add(TextNode.valueOf(Hex.data(b.header().hash())));
+            }
+          }
+          f.changes.addAll(blockHashes);
+        }
         case LOGS -> {
           if (logs == null) {
             logs = new HeadChangeLogs(chain, change);
