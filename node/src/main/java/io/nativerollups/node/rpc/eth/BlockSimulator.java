@@ -275,7 +275,7 @@ public final class BlockSimulator {
       long nonce = payload.validation() && call.nonce() != null ? call.nonce() : accountNonce;
       Transaction tx = call.toTransaction(nonce, gasLimit, chain.config().chainId()).toBuilder()
           .signature(UInt256.ZERO, UInt256.ZERO, UInt256.ZERO).build();
-      BlockContext context = payload.validation() ? blockContext : callContext(blockContext, call);
+      BlockContext context = payload.validation() ? blockContext : CallSimulator.callContext(blockContext, call);
       TransferLogTracer tracer = payload.traceTransfers() ? new TransferLogTracer() : null;
       TransactionResult result = processor.process(world, context, tx, tracer);
       if (!result.valid() && result.invalidReason().contains("has code")) {
@@ -290,18 +290,6 @@ public final class BlockSimulator {
         throw invalidCall(index, tx, result.invalidReason(), accountNonce, fork);
       }
       return new CallOutcome(tx, result, tracer != null ? tracer.logs() : result.logs());
-    }
-
-    /**
-     * The context a call runs in without validation, as eth_call's: one naming no fee runs with
-     * base fee zero, one with a zero (or, sending blobs, no) blob fee cap with blob base fee zero.
-     */
-    private BlockContext callContext(BlockContext block, CallRequest call) {
-      boolean freeBlobs = call.maxFeePerBlobGas() != null ? call.maxFeePerBlobGas().isZero()
-          : call.blobVersionedHashes() != null;
-      return new BlockContext(block.coinbase(), block.number(), block.timestamp(), block.gasLimit(),
-          call.paysFees() ? block.baseFee() : UInt256.ZERO, block.prevRandao(),
-          freeBlobs ? UInt256.ZERO : block.blobBaseFee(), block.chainId(), block.blockHashes());
     }
 
     private ArrayNode callResults(List<CallOutcome> outcomes, BlockHeader header, byte[] blockHash) {

@@ -71,15 +71,20 @@ public final class CallSimulator {
   private final class Env {
     private final BlockHeader stateHeader;
     private final BlockHeader header;
-    /** The overridden blob base fee, or null for the one {@code header} implies. */
-    private final UInt256 blobBaseFee;
+    /** {@code header}'s context (the overridden blob base fee or the one it implies), before a request's fee rules. */
+    private final BlockContext blockContext;
     private final StateOverrides overrides;
     private TransactionProcessor processor;
 
     Env(BlockHeader block, StateOverrides overrides, BlockOverrides blockOverrides) {
       this.stateHeader = block;
       this.header = blockOverrides.applyTo(block);
-      this.blobBaseFee = blockOverrides.blobBaseFee();
+      ChainConfig config = chain.config();
+      UInt256 blobBaseFee = blockOverrides.blobBaseFee() != null ? blockOverrides.blobBaseFee()
+          : blobBaseFee(config, header);
+      this.blockContext = new BlockContext(header.coinbase(), header.number(), header.timestamp(), header.gasLimit(),
+          header.baseFeePerGas() == null ? UInt256.ZERO : header.baseFeePerGas(), header.mixHash(), blobBaseFee,
+          config.chainId(), n -> chain.headerByNumber(n).map(BlockHeader::hash).orElse(null));
       this.overrides = overrides;
     }
 
@@ -91,8 +96,8 @@ public final class CallSimulator {
       return header;
     }
 
-    UInt256 blobBaseFee() {
-      return blobBaseFee;
+    BlockContext blockContext() {
+      return blockContext;
     }
 
     StateOverrides overrides() {
@@ -292,7 +297,6 @@ public final class CallSimulator {
 
   private Run runOnce(Env env, CallRequest request, long gas, UnaryOperator<WorldState> wrap,
       boolean dropSenderCode, OperationTracer tracer) {
-    BlockHeader header = env.header();
     WorldState world = state(env);
     Address sender = request.sender();
     if (dropSenderCode) {
@@ -300,7 +304,7 @@ public final class CallSimulator {
       world.commitTransaction();
     }
     Transaction tx = request.toTransaction(world.getNonce(sender), gas, chain.config().chainId());
-    BlockContext context = context(header, env.blobBaseFee(), request);
+    BlockContext context = callContext(env.blockContext(), request);
     TransactionResult result = env.processor().process(wrap.apply(world), context, tx, tracer);
     return new Run(tx, result);
   }
@@ -311,18 +315,16 @@ public final class CallSimulator {
     return world;
   }
 
-  private BlockContext context(BlockHeader header, UInt256 blobBaseFeeOverride, CallRequest request) {
-    ChainConfig config = chain.config();
-    boolean free = !request.paysFees();
-    UInt256 baseFee = free || header.baseFeePerGas() == null ? UInt256.ZERO : header.baseFeePerGas();
-    // as geth: only a blob fee cap of zero (or none on a blob request) runs with a blob base fee of zero
-    boolean freeBlobs = request.maxFeePerBlobGas() != null ? request.maxFeePerBlobGas().isZero()
-        : request.blobVersionedHashes() != null;
-    UInt256 blobBaseFee = freeBlobs ? UInt256.ZERO
-        : blobBaseFeeOverride != null ? blobBaseFeeOverride : blobBaseFee(config, header);
-    return new BlockContext(header.coinbase(), header.number(), header.timestamp(), header.gasLimit(), baseFee,
-        header.mixHash(), blobBaseFee, config.chainId(),
-        n -> chain.headerByNumber(n).map(BlockHeader::hash).orElse(null));
+  /**
+   * The context a call runs in, as geth runs eth_call: one naming no fee runs with base fee zero,
+   * one with a zero (or, sending blobs, no) blob fee cap with blob base fee zero.
+   */
+  static BlockContext callContext(BlockContext block, CallRequest call) {
+    boolean freeBlobs = call.maxFeePerBlobGas() != null ? call.maxFeePerBlobGas().isZero()
+        : call.blobVersionedHashes() != null;
+    return new BlockContext(block.coinbase(), block.number(), block.timestamp(), block.gasLimit(),
+        call.paysFees() ? block.baseFee() : UInt256.ZERO, block.prevRandao(),
+        freeBlobs ? UInt256.ZERO : block.blobBaseFee(), block.chainId(), block.blockHashes());
   }
 
   /** The blob base fee {@code header}'s excess blob gas implies (zero before Cancun). */
