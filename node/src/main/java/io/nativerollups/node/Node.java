@@ -280,7 +280,7 @@ public final class Node implements Callable<Integer> {
     resources.add(() -> vertx.close().await());
     RpcServices services = new RpcServices(chain, pool, builder, payloads, registry, CLIENT_VERSION,
         Address.fromHex(coinbase), devMode);
-    RpcMethodRegistry api = RpcMethods.standard(services, true);
+    RpcMethodRegistry api = RpcMethods.standard(services);
     RpcMethods.addPluginMethods(api, registry.rpcMethods());
     Set<String> pluginMethods = registry.rpcMethods().keySet();
     JsonRpcServer http = JsonRpcServer.start(vertx, rpcConfig(rpcHttpPort),

@@ -31,9 +31,9 @@ import java.util.Set;
  *
  * <pre>{@code
  * RpcServices services = new RpcServices(chain, pool, builder, payloads, plugins, version, coinbase, devMode);
- * RpcMethodRegistry api = RpcMethods.standard(services, testingEnabled);
+ * RpcMethodRegistry api = RpcMethods.standard(services);
  * RpcMethods.addPluginMethods(api, plugins.rpcMethods());
- * JsonRpcServer http = JsonRpcServer.start(vertx, rpcConfig, api);
+ * JsonRpcServer http = JsonRpcServer.start(vertx, rpcConfig, RpcMethods.exposed(api, namespaces, plugins.rpcMethods().keySet()));
  * EngineServer engine = EngineServer.start(vertx, engineConfig, jwtSecret, RpcMethods.engine(services, api));
  * }</pre>
  */
@@ -61,10 +61,10 @@ public final class RpcMethods {
   }
 
   /**
-   * The public API: web3, net, eth (subscriptions included), debug, txpool and, when {@code
-   * testing} is set, testing_buildBlockV1.
+   * The public API: web3, net, eth (subscriptions included), debug, txpool and testing; which of
+   * them a server answers is chosen with {@link #exposed}.
    */
-  public static RpcMethodRegistry standard(RpcServices s, boolean testing) {
+  public static RpcMethodRegistry standard(RpcServices s) {
     RpcMethodRegistry r = new RpcMethodRegistry();
     new Web3Methods(s.clientVersion(), s.chain().config().chainId()).registerTo(r);
     BlockResolver blocks = new BlockResolver(s.chain(),
@@ -83,9 +83,7 @@ public final class RpcMethods {
     new DebugTraceMethods(blocks, processors).registerTo(r);
     new TxPoolMethods(s.pool()).registerTo(r);
     new EthAccountMethods(s.coinbase(), s.mining()).registerTo(r);
-    if (testing) {
-      new TestingMethods(s.chain(), s.builder()).registerTo(r);
-    }
+    new TestingMethods(s.chain(), s.builder()).registerTo(r);
     return r;
   }
 

@@ -42,7 +42,7 @@ public final class RpcHarness implements AutoCloseable, AfterEachCallback {
     payloads = new InMemoryPayloadStore(node.chain, node.builder);
     services = new RpcServices(node.chain, node.pool, node.builder, payloads, node.plugins, "native-rollups/test",
         TestNode.COINBASE, true);
-    methods = RpcMethods.standard(services, true);
+    methods = RpcMethods.standard(services);
     processor = new JsonRpcProcessor(methods, 100);
   }
 
