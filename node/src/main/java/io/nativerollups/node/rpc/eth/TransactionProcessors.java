@@ -35,11 +35,6 @@ public final class TransactionProcessors {
     return config.forkAt(timestamp).rules();
   }
 
-  /** The processor for transactions in a block with {@code timestamp}. */
-  public TransactionProcessor processor(long timestamp) {
-    return machinery(timestamp).processor();
-  }
-
   /**
    * The processor for a call at {@code timestamp} under {@code overrides}: the shared one unless
    * the overrides replace or move a precompile (see {@link StateOverrides#precompiles}).
