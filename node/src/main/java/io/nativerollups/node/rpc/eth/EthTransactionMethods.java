@@ -195,7 +195,7 @@ public final class EthTransactionMethods {
     if (block.isEmpty()) {
       return null;
     }
-    return ReceiptJson.ofBlock(block.get(), chain.receipts(at.blockHash()), chain.config()).get(at.index());
+    return ReceiptJson.of(block.get(), chain.receipts(at.blockHash()), at.index(), chain.config());
   }
 
   static TransactionJson.Inclusion inclusion(BlockHeader h, int index) {

@@ -29,54 +29,80 @@ public final class ReceiptJson {
 
   /** The receipts of {@code block}, in transaction order. */
   public static List<ObjectNode> ofBlock(Block block, List<Receipt> receipts, ChainConfig config) {
+    checkCounts(block, receipts);
+    BigInteger blobGasPrice = blobGasPrice(block.header(), config);
+    List<ObjectNode> out = new ArrayList<>(receipts.size());
+    int logIndex = 0;
+    for (int i = 0; i < receipts.size(); i++) {
+      out.add(receipt(block, receipts, i, logIndex, blobGasPrice));
+      logIndex += receipts.get(i).logs().size();
+    }
+    return out;
+  }
+
+  /**
+   * The receipt of transaction {@code index} of {@code block}: only that transaction is hashed,
+   * its log indexes continue those of the receipts before it.
+   */
+  public static ObjectNode of(Block block, List<Receipt> receipts, int index, ChainConfig config) {
+    checkCounts(block, receipts);
+    int logIndex = 0;
+    for (int i = 0; i < index; i++) {
+      logIndex += receipts.get(i).logs().size();
+    }
+    return receipt(block, receipts, index, logIndex, blobGasPrice(block.header(), config));
+  }
+
+  private static void checkCounts(Block block, List<Receipt> receipts) {
     if (receipts.size() != block.transactions().size()) {
       throw new IllegalStateException("block " + block.header().number() + " has " + block.transactions().size()
           + " transactions but " + receipts.size() + " receipts");
     }
+  }
+
+  private static BigInteger blobGasPrice(BlockHeader h, ChainConfig config) {
+    return h.excessBlobGas() == null ? null : config.forkAt(h.timestamp()).blobs().blobBaseFee(h.excessBlobGas());
+  }
+
+  private static ObjectNode receipt(Block block, List<Receipt> receipts, int i, int firstLogIndex,
+      BigInteger blobGasPrice) {
     BlockHeader h = block.header();
     byte[] blockHash = h.hash();
-    BigInteger blobGasPrice = h.excessBlobGas() == null ? null
-        : config.forkAt(h.timestamp()).blobs().blobBaseFee(h.excessBlobGas());
-    List<ObjectNode> out = new ArrayList<>(receipts.size());
-    long previousCumulative = 0;
-    int logIndex = 0;
-    for (int i = 0; i < receipts.size(); i++) {
-      Receipt r = receipts.get(i);
-      Transaction tx = block.transactions().get(i);
-      byte[] txHash = TransactionHasher.hash(tx);
-      ObjectNode o = JSON.objectNode();
-      o.put("type", Hex.quantity(tx.type().typeByte()));
-      o.put("transactionHash", Hex.data(txHash));
-      o.put("transactionIndex", Hex.quantity(i));
-      o.put("blockHash", Hex.data(blockHash));
-      o.put("blockNumber", Hex.quantity(h.number()));
-      o.put("from", tx.sender().toHexString());
-      if (tx.to() == null) {
-        o.putNull("to");
-        o.put("contractAddress", EVM.createAddress(tx.sender(), tx.nonce()).toHexString());
-      } else {
-        o.put("to", tx.to().toHexString());
-        o.putNull("contractAddress");
-      }
-      o.put("cumulativeGasUsed", Hex.quantity(r.cumulativeGasUsed()));
-      o.put("gasUsed", Hex.quantity(r.cumulativeGasUsed() - previousCumulative));
-      previousCumulative = r.cumulativeGasUsed();
-      o.put("effectiveGasPrice", Hex.quantity(Fees.effectiveGasPrice(tx, h.baseFeePerGas())));
-      if (tx.type() == TransactionType.BLOB) {
-        o.put("blobGasUsed", Hex.quantity(BlobSchedule.GAS_PER_BLOB * tx.blobVersionedHashes().size()));
-        if (blobGasPrice != null) {
-          o.put("blobGasPrice", Hex.quantity(blobGasPrice));
-        }
-      }
-      o.put("status", r.success() ? "0x1" : "0x0");
-      o.put("logsBloom", Hex.data(r.logsBloom()));
-      ArrayNode logs = o.putArray("logs");
-      for (Log log : r.logs()) {
-        logs.add(log(log, new LogContext(blockHash, h.number(), h.timestamp(), txHash, i, logIndex++)));
-      }
-      out.add(o);
+    Receipt r = receipts.get(i);
+    long previousCumulative = i == 0 ? 0 : receipts.get(i - 1).cumulativeGasUsed();
+    Transaction tx = block.transactions().get(i);
+    byte[] txHash = TransactionHasher.hash(tx);
+    ObjectNode o = JSON.objectNode();
+    o.put("type", Hex.quantity(tx.type().typeByte()));
+    o.put("transactionHash", Hex.data(txHash));
+    o.put("transactionIndex", Hex.quantity(i));
+    o.put("blockHash", Hex.data(blockHash));
+    o.put("blockNumber", Hex.quantity(h.number()));
+    o.put("from", tx.sender().toHexString());
+    if (tx.to() == null) {
+      o.putNull("to");
+      o.put("contractAddress", EVM.createAddress(tx.sender(), tx.nonce()).toHexString());
+    } else {
+      o.put("to", tx.to().toHexString());
+      o.putNull("contractAddress");
     }
-    return out;
+    o.put("cumulativeGasUsed", Hex.quantity(r.cumulativeGasUsed()));
+    o.put("gasUsed", Hex.quantity(r.cumulativeGasUsed() - previousCumulative));
+    o.put("effectiveGasPrice", Hex.quantity(Fees.effectiveGasPrice(tx, h.baseFeePerGas())));
+    if (tx.type() == TransactionType.BLOB) {
+      o.put("blobGasUsed", Hex.quantity(BlobSchedule.GAS_PER_BLOB * tx.blobVersionedHashes().size()));
+      if (blobGasPrice != null) {
+        o.put("blobGasPrice", Hex.quantity(blobGasPrice));
+      }
+    }
+    o.put("status", r.success() ? "0x1" : "0x0");
+    o.put("logsBloom", Hex.data(r.logsBloom()));
+    ArrayNode logs = o.putArray("logs");
+    int logIndex = firstLogIndex;
+    for (Log log : r.logs()) {
+      logs.add(log(log, new LogContext(blockHash, h.number(), h.timestamp(), txHash, i, logIndex++)));
+    }
+    return o;
   }
 
   /** Where a log was emitted. */

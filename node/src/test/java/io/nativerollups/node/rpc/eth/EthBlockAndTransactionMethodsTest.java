@@ -159,4 +159,23 @@ class EthBlockAndTransactionMethodsTest {
     assertEquals(-32602, rpc.error("eth_getStorageAt", address, "0x" + "0".repeat(65)).get("code").asInt());
     assertEquals("0x", rpc.result("eth_getCode", TestNode.ALICE.toHexString()).asText());
   }
+
+  @Test
+  void aTransactionsReceiptIsItsEntryInTheBlocksReceiptsLogIndexesAndGasIncluded() {
+    String create = rpc.sendRaw(Contracts.tx(0, null, Contracts.STORE_AND_LOG_INIT, 200_000));
+    rpc.node.seal();
+    Address contract = Address.fromHex(rpc.result("eth_getTransactionReceipt", create).get("contractAddress").asText());
+    String[] calls = new String[3];
+    for (int i = 0; i < calls.length; i++) {
+      calls[i] = rpc.sendRaw(Contracts.tx(1 + i, contract, new byte[0], 100_000));
+    }
+    Block block = rpc.node.seal();
+    assertEquals(3, block.transactions().size());
+    JsonNode all = rpc.result("eth_getBlockReceipts", Hex.quantity(block.header().number()));
+    for (int i = 0; i < calls.length; i++) {
+      JsonNode one = rpc.result("eth_getTransactionReceipt", calls[i]);
+      assertEquals(all.get(i), one);
+      assertEquals(Hex.quantity(i), one.get("logs").get(0).get("logIndex").asText());
+    }
+  }
 }
