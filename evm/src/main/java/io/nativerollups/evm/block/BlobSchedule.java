@@ -1,5 +1,6 @@
 package io.nativerollups.evm.block;
 
+import io.nativerollups.evm.types.UInt256;
 import java.math.BigInteger;
 
 /**
@@ -31,6 +32,15 @@ public record BlobSchedule(int target, int max, long baseFeeUpdateFraction) {
 
   public long maxBlobGas() {
     return max * GAS_PER_BLOB;
+  }
+
+  /**
+   * {@link #blobBaseFee} as the 256-bit word BLOBBASEFEE pushes and fee checks compare with, held
+   * at 2^256 - 1 should the exponential outgrow it.
+   */
+  public UInt256 blobBaseFeeWord(long excessBlobGas) {
+    BigInteger fee = blobBaseFee(excessBlobGas);
+    return fee.bitLength() > 256 ? UInt256.MAX : UInt256.fromBigInteger(fee);
   }
 
   /** The blob base fee at {@code excessBlobGas}: EIP-4844's fake_exponential with this fraction. */

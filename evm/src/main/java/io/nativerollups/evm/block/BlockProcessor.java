@@ -20,7 +20,6 @@ import io.nativerollups.evm.vm.ExecutionContext;
 import io.nativerollups.evm.vm.Log;
 import io.nativerollups.evm.vm.MessageResult;
 import java.io.ByteArrayOutputStream;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -112,10 +111,8 @@ public final class BlockProcessor {
     BlockValidator.validateBody(block);
     ForkMachinery m = machinery(fork.rules(), extension.precompiles(header.timestamp()));
 
-    BigInteger blobBaseFee = fork.blobs().blobBaseFee(header.excessBlobGas());
     BlockContext context = new BlockContext(header.coinbase(), header.number(), header.timestamp(),
-        header.gasLimit(), header.baseFeePerGas(), header.mixHash(),
-        blobBaseFee.bitLength() > 256 ? UInt256.MAX : UInt256.fromBigInteger(blobBaseFee),
+        header.gasLimit(), header.baseFeePerGas(), header.mixHash(), fork.blobs().blobBaseFeeWord(header.excessBlobGas()),
         config.chainId(), new AncestorHashes(header, headers)::hash);
 
     startBlock(world, header, context);

@@ -284,8 +284,7 @@ public final class DefaultTransactionPool implements TransactionPool {
 
   /** The blob base fee of a child of {@code parent} under {@code fork}. */
   public static UInt256 blobBaseFee(BlockHeader parent, ForkActivation fork) {
-    BigInteger fee = fork.blobs().blobBaseFee(BlockValidator.expectedExcessBlobGas(parent, fork));
-    return fee.bitLength() > 256 ? UInt256.MAX : UInt256.fromBigInteger(fee);
+    return fork.blobs().blobBaseFeeWord(BlockValidator.expectedExcessBlobGas(parent, fork));
   }
 
   /**

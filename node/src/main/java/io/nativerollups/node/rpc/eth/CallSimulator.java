@@ -332,8 +332,7 @@ public final class CallSimulator {
     if (header.excessBlobGas() == null) {
       return UInt256.ZERO;
     }
-    BigInteger fee = config.forkAt(header.timestamp()).blobs().blobBaseFee(header.excessBlobGas());
-    return fee.bitLength() > 256 ? UInt256.MAX : UInt256.fromBigInteger(fee);
+    return config.forkAt(header.timestamp()).blobs().blobBaseFeeWord(header.excessBlobGas());
   }
 
   /** Code 3 "execution reverted", with the Error(string) reason when there is one and the raw output as data. */
